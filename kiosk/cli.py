@@ -1,0 +1,206 @@
+"""Command line: run (default), check, render, schema, hash-pin, stats, --self-test, --version."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from kiosk import __version__
+from kiosk.content import load_content
+from kiosk.content.problems import Problem
+from kiosk.content.schema import SCHEMAS, schema_text
+from kiosk.settings import default_content_dir, resources_dir
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and one clear line on a bad flag (never a traceback)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"kiosk: {message}\n")
+
+
+def _content_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="content folder (default: $KIOSK_CONTENT, else the bundled content/)",
+    )
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a size like 1920x1080") from None
+    if not (320 <= width <= 8000 and 320 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"'{value}' is outside 320x320 … 8000x8000")
+    return width, height
+
+
+def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.col)):
+        print(problem, file=stream)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line interface."""
+    parser = _Parser(prog="kiosk", description="Clinic waiting-room kiosk.")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    _content_arg(parser)
+    parser.add_argument("--windowed", action="store_true", help="a normal window, no lockdown")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    run = commands.add_parser("run", help="start the kiosk (the default command)")
+    _content_arg(run)
+    run.add_argument("--windowed", action="store_true", help="a normal window, no lockdown")
+
+    check = commands.add_parser("check", help="validate the content folder")
+    _content_arg(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    render = commands.add_parser("render", help="draw screens to PNG files (no display needed)")
+    _content_arg(render)
+    render.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for PNGs")
+    render.add_argument(
+        "--page",
+        action="append",
+        metavar="ID",
+        default=[],
+        help="page id to render (repeatable; default: every page)",
+    )
+    render.add_argument("--lang", metavar="CODE", help="language (default: the first offered)")
+    render.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="window size, e.g. 1080x1920 for portrait (default 1920x1080)",
+    )
+    render.add_argument(
+        "--text-size", type=int, choices=(0, 1, 2), default=0, help="0 normal, 1 large, 2 largest"
+    )
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of content files")
+    schema.add_argument(
+        "kind", nargs="?", choices=sorted(n.removesuffix(".json") for n in SCHEMAS), default="drug"
+    )
+    schema.add_argument(
+        "--write",
+        type=Path,
+        metavar="DIR",
+        help="write every schema file into DIR instead of printing one",
+    )
+    return parser
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate content; print problems as path:line:col; 1 when there are errors."""
+    root = args.content or default_content_dir()
+    result = load_content(root)
+    _print_problems(result.problems, sys.stdout)
+    errors, warnings = len(result.errors), len(result.warnings)
+    pages = len(result.catalog.drugs) if result.catalog else 0
+    lists = len(result.catalog.checklists) if result.catalog else 0
+    print(
+        f"{root}: {pages} drug page(s), {lists} checklist(s); "
+        f"{errors} error(s), {warnings} warning(s)",
+        file=sys.stderr,
+    )
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print one schema, or write them all."""
+    if args.write:
+        args.write.mkdir(parents=True, exist_ok=True)
+        for name in SCHEMAS:
+            (args.write / name).write_text(schema_text(name), encoding="utf-8")
+        return 0
+    sys.stdout.write(schema_text(f"{args.kind}.json"))
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Render screens offscreen to PNG; 1 when the content has errors."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+
+    from kiosk.ui.app import prepare_fonts, qt_application
+    from kiosk.ui.render import UnknownPages, render_pages
+
+    root = args.content or default_content_dir()
+    result = load_content(root)
+    _print_problems(result.problems, sys.stderr)
+    if result.catalog is None:
+        print(f"kiosk: nothing to render: {root} has no usable kiosk.yaml", file=sys.stderr)
+        return 1
+    if args.lang and args.lang not in result.catalog.site.languages:
+        offered = ", ".join(result.catalog.site.languages)
+        print(f"kiosk: language '{args.lang}' is not offered (offered: {offered})", file=sys.stderr)
+        return 2
+    app = qt_application()
+    prepare_fonts(app, resources_dir())
+    try:
+        written = render_pages(
+            result.catalog,
+            resources_dir(),
+            args.out,
+            pages=args.page,
+            language=args.lang,
+            size=QSize(*args.size),
+            text_size=args.text_size,
+        )
+    except UnknownPages as exc:
+        print(f"kiosk: unknown page id(s): {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 1 if result.errors else 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Start the kiosk window."""
+    from kiosk.runtime.preflight import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from kiosk.ui.app import build_window, prepare_fonts, qt_application
+
+    root = args.content or default_content_dir()
+    result = load_content(root)
+    _print_problems(result.problems, sys.stderr)
+    if result.catalog is None:
+        print(f"kiosk: cannot start: {root} has no usable kiosk.yaml (see above)", file=sys.stderr)
+        return 1
+    app = qt_application()
+    prepare_fonts(app, resources_dir())
+    window = build_window(result.catalog, resources_dir())
+    if args.windowed:
+        window.resize(1600, 900)
+        window.show()
+    else:
+        window.showFullScreen()
+    return app.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the kiosk command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+    if command == "check":
+        return cmd_check(args)
+    if command == "schema":
+        return cmd_schema(args)
+    if command == "render":
+        return cmd_render(args)
+    return cmd_run(args)

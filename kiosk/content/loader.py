@@ -1,0 +1,405 @@
+"""Load and validate a content folder: collect every problem, keep last-good files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kiosk.content.catalog import Catalog, LoadResult
+from kiosk.content.errors import did_you_mean, problems_from_validation
+from kiosk.content.images import image_problem
+from kiosk.content.models import Checklist, DrugPage, ReviewStatus, Site
+from kiosk.content.problems import Problem, error, warning
+from kiosk.content.text import LocalText
+from kiosk.content.yaml_source import KeyPath, SourceError, YamlDocument, read_yaml
+
+SITE_FILE = "kiosk.yaml"
+DRUG_DIR = "drugs"
+CHECKLIST_DIR = "checklists"
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class _Parsed(Generic[M]):
+    """One file's model (None when it failed) and its problems."""
+
+    relative: str
+    model: M | None
+    doc: YamlDocument | None
+    problems: list[Problem]
+
+
+class _Loader:
+    """One pass over a content folder; see load_content."""
+
+    def __init__(self, root: Path, previous: Catalog | None, today: dt.date) -> None:
+        self.root = root
+        self.previous = previous
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def label(self, relative: str) -> str:
+        return str(self.root / relative)
+
+    def parse(self, relative: str, model: type[M]) -> _Parsed[M]:
+        label = self.label(relative)
+        path = self.root / relative
+        try:
+            real = path.resolve()
+            if not real.is_relative_to(self.root.resolve()):
+                return _Parsed(
+                    relative,
+                    None,
+                    None,
+                    [
+                        error(
+                            label,
+                            0,
+                            0,
+                            "this file is a link to somewhere outside the content folder",
+                        )
+                    ],
+                )
+            doc = read_yaml(path)
+        except SourceError as exc:
+            return _Parsed(relative, None, None, [error(label, exc.line, exc.col, exc.message)])
+        except OSError as exc:
+            return _Parsed(
+                relative,
+                None,
+                None,
+                [error(label, 0, 0, f"cannot read the file: {exc.strerror or exc}")],
+            )
+        if not isinstance(doc.data, dict):
+            return _Parsed(
+                relative,
+                None,
+                doc,
+                [error(label, 1, 1, "the file must be a mapping of keys to values (key: value)")],
+            )
+        try:
+            parsed = model.model_validate(doc.data)
+        except ValidationError as exc:
+            return _Parsed(relative, None, doc, problems_from_validation(exc, model, doc, label))
+        except (RecursionError, ValueError, TypeError) as exc:
+            return _Parsed(
+                relative, None, doc, [error(label, 1, 1, f"cannot use this file: {exc}")]
+            )
+        return _Parsed(relative, parsed, doc, [])
+
+    def yaml_files(self, folder: str) -> list[str]:
+        base = self.root / folder
+        if not base.is_dir():
+            return []
+        found: list[str] = []
+        for entry in sorted(base.iterdir()):
+            name = entry.name
+            if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak")):
+                continue  # editor temp files and hidden files
+            relative = f"{folder}/{name}"
+            if entry.suffix in {".yaml", ".yml"}:
+                found.append(relative)
+            elif entry.is_dir():
+                self.problems.append(
+                    warning(self.label(relative), 0, 0, "folders inside this folder are ignored")
+                )
+            else:
+                self.problems.append(
+                    warning(self.label(relative), 0, 0, "ignored: only .yaml files are read here")
+                )
+        return found
+
+    # -- the pieces -----------------------------------------------------------------------
+
+    def load_site(self) -> Site | None:
+        if not (self.root / SITE_FILE).exists():
+            self.problems.append(
+                error(
+                    self.label(SITE_FILE), 0, 0, "missing: every content folder needs a kiosk.yaml"
+                )
+            )
+            return self.previous.site if self.previous else None
+        parsed = self.parse(SITE_FILE, Site)
+        self.problems.extend(parsed.problems)
+        if parsed.model is None:
+            if self.previous is not None:
+                self.problems.append(
+                    warning(
+                        self.label(SITE_FILE), 0, 0, "the kiosk keeps showing the last good version"
+                    )
+                )
+                return self.previous.site
+            return None
+        return parsed.model
+
+    def load_all(self, folder: str, model: type[M], kind: str) -> dict[str, _Parsed[M]]:
+        """Every file in a folder, by id; a failed file falls back to its last good version."""
+        loaded: dict[str, _Parsed[M]] = {}
+        for relative in self.yaml_files(folder):
+            parsed = self.parse(relative, model)
+            if parsed.model is None:
+                parsed.model = self.last_good(kind, relative, model)
+                if parsed.model is not None:
+                    parsed.problems.append(
+                        warning(
+                            self.label(relative),
+                            0,
+                            0,
+                            "the kiosk keeps showing the last good version",
+                        )
+                    )
+                self.problems.extend(parsed.problems)
+                if parsed.model is not None:
+                    loaded[parsed.model.id] = parsed  # type: ignore[attr-defined]
+                continue
+            model_id: str = parsed.model.id  # type: ignore[attr-defined]
+            if model_id in loaded:
+                first = loaded[model_id].relative
+                line, col = parsed.doc.locate(("id",)) if parsed.doc else (0, 0)
+                self.problems.append(
+                    error(
+                        self.label(relative),
+                        line,
+                        col,
+                        f"duplicate id '{model_id}': {first} already uses it",
+                    )
+                )
+                continue
+            stem = Path(relative).stem
+            if stem != model_id and parsed.doc is not None:
+                line, col = parsed.doc.locate(("id",))
+                self.problems.append(
+                    warning(
+                        self.label(relative),
+                        line,
+                        col,
+                        f"id '{model_id}' differs from the file name "
+                        f"'{stem}'; keeping them equal avoids confusion",
+                    )
+                )
+            loaded[model_id] = parsed
+        return loaded
+
+    def last_good(self, kind: str, relative: str, model: type[M]) -> M | None:
+        if self.previous is None:
+            return None
+        pool = self.previous.drugs if kind == "drug" else self.previous.checklists
+        for key, origin in self.previous.origins.items():
+            if origin == relative and key.startswith(kind + ":"):
+                found = pool.get(key.split(":", 1)[1])
+                if isinstance(found, model):
+                    return found
+        return None
+
+    # -- cross-file checks ----------------------------------------------------------------
+
+    def check_links(
+        self, drugs: dict[str, _Parsed[DrugPage]], checklists: dict[str, _Parsed[Checklist]]
+    ) -> None:
+        for drug_id, parsed in list(drugs.items()):
+            page = parsed.model
+            assert page is not None
+            label = self.label(parsed.relative)
+            doc = parsed.doc or YamlDocument(data={})
+            failures: list[Problem] = []
+            if page.checklist and page.checklist not in checklists:
+                line, col = doc.locate(("checklist",))
+                failures.append(
+                    error(
+                        label,
+                        line,
+                        col,
+                        f"checklist '{page.checklist}' does not exist"
+                        f"{did_you_mean(page.checklist, list(checklists))}",
+                    )
+                )
+            if page.image:
+                why = image_problem(self.root, page.image)
+                if why:
+                    line, col = doc.locate(("image",))
+                    failures.append(error(label, line, col, why))
+            for index, section in enumerate(page.sections):
+                for body in section.body.all_texts():
+                    for target in _LINK.findall(body):
+                        line, col = doc.locate(("sections", index, "body"))
+                        failures.extend(
+                            self.link_problems(target, label, line, col, drugs, checklists)
+                        )
+            if any(p.is_error for p in failures) and parsed.doc is not None:
+                # This file changed (it parsed) but is broken: fall back or leave out.
+                fallback = self.last_good("drug", parsed.relative, DrugPage)
+                if fallback is not None:
+                    drugs[drug_id] = _Parsed(parsed.relative, fallback, None, [])
+                    failures.append(
+                        warning(label, 0, 0, "the kiosk keeps showing the last good version")
+                    )
+                else:
+                    del drugs[drug_id]
+            self.problems.extend(failures)
+
+    def link_problems(
+        self,
+        target: str,
+        label: str,
+        line: int,
+        col: int,
+        drugs: dict[str, _Parsed[DrugPage]],
+        checklists: dict[str, _Parsed[Checklist]],
+    ) -> list[Problem]:
+        scheme, _, ident = target.partition(":")
+        if scheme == "drug":
+            if ident not in drugs:
+                return [
+                    error(
+                        label,
+                        line,
+                        col,
+                        f"link to drug page '{ident}' that does not "
+                        f"exist{did_you_mean(ident, list(drugs))}",
+                    )
+                ]
+            return []
+        if scheme == "checklist":
+            if ident not in checklists:
+                return [
+                    error(
+                        label,
+                        line,
+                        col,
+                        f"link to checklist '{ident}' that does not "
+                        f"exist{did_you_mean(ident, list(checklists))}",
+                    )
+                ]
+            return []
+        return [
+            warning(
+                label,
+                line,
+                col,
+                f"link '{target}' cannot be opened on the kiosk (only drug:<id> and "
+                "checklist:<id> links work); its text is shown without a link",
+            )
+        ]
+
+    def check_quality(
+        self, parsed: _Parsed[DrugPage] | _Parsed[Checklist], languages: tuple[str, ...]
+    ) -> None:
+        model = parsed.model
+        if model is None or parsed.doc is None:
+            return
+        label = self.label(parsed.relative)
+        doc = parsed.doc
+        review = model.review
+        if review is None:
+            self.problems.append(
+                warning(
+                    label,
+                    1,
+                    1,
+                    "no review record; add 'review:' with status, "
+                    "reviewed_by, reviewed_on and next_review",
+                )
+            )
+        else:
+            line, col = doc.locate(("review",))
+            if review.status is ReviewStatus.DRAFT:
+                self.problems.append(
+                    warning(
+                        label,
+                        line,
+                        col,
+                        "not yet clinically reviewed (review.status: draft); "
+                        "the page says so to visitors",
+                    )
+                )
+            if review.next_review is None:
+                self.problems.append(warning(label, line, col, "review.next_review is not set"))
+            elif review.next_review < self.today:
+                self.problems.append(
+                    warning(
+                        label,
+                        *doc.locate(("review", "next_review")),
+                        f"the review was due on {review.next_review}; "
+                        "ask a clinician to review this page",
+                    )
+                )
+        for path, value in iter_texts(model):
+            given = value.languages()
+            if given is None:
+                continue
+            for language in languages:
+                if language not in given:
+                    name = _LANGUAGE_NAMES.get(language, language)
+                    self.problems.append(
+                        warning(
+                            label,
+                            *doc.locate(path),
+                            f"no {name} ('{language}') text here; English is shown instead",
+                        )
+                    )
+
+    # -- the whole folder -----------------------------------------------------------------
+
+    def run(self) -> LoadResult:
+        if not self.root.is_dir():
+            what = "does not exist" if not self.root.exists() else "is not a folder"
+            self.problems.append(error(str(self.root), 0, 0, f"the content folder {what}"))
+            return LoadResult(self.previous, tuple(self.problems))
+        site = self.load_site()
+        checklists = self.load_all(CHECKLIST_DIR, Checklist, "checklist")
+        drugs = self.load_all(DRUG_DIR, DrugPage, "drug")
+        self.check_links(drugs, checklists)
+        languages = site.languages if site else ("en",)
+        for parsed_list in (checklists.values(), drugs.values()):
+            for item in parsed_list:
+                self.check_quality(item, languages)
+        if site is None:
+            return LoadResult(None, tuple(self.problems))
+        ordered = sorted(
+            drugs.values(),
+            key=lambda p: p.model.name.get(site.default_language).casefold() if p.model else "",
+        )
+        origins = {f"drug:{p.model.id}": p.relative for p in ordered if p.model}
+        origins.update({f"checklist:{k}": p.relative for k, p in checklists.items()})
+        catalog = Catalog(
+            root=self.root,
+            site=site,
+            drugs=MappingProxyType({p.model.id: p.model for p in ordered if p.model}),
+            checklists=MappingProxyType({k: p.model for k, p in checklists.items() if p.model}),
+            origins=MappingProxyType(origins),
+        )
+        return LoadResult(catalog, tuple(self.problems))
+
+
+def iter_texts(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, LocalText]]:
+    """Every LocalText inside a model, with its key path."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        yield from _iter_value(value, (*path, name))
+
+
+def _iter_value(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, LocalText]]:
+    if isinstance(value, LocalText):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from iter_texts(value, path)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _iter_value(item, (*path, index))
+
+
+def load_content(
+    root: Path, previous: Catalog | None = None, today: dt.date | None = None
+) -> LoadResult:
+    """Load every file under ``root``; files that fail keep their version from ``previous``."""
+    return _Loader(root, previous, today or dt.date.today()).run()

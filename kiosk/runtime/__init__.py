@@ -1,0 +1,1 @@
+"""Qt glue that keeps the kiosk running: idle, reload, lockdown, logging, stats."""

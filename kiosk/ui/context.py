@@ -1,0 +1,37 @@
+"""What every screen is given: the catalog, the visitor's session and a way to move on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.content import Catalog
+from kiosk.content.text import LocalText
+from kiosk.search import DrugIndex
+from kiosk.session import Place, Session
+from kiosk.ui.strings import ui_text
+from kiosk.ui.theme import Palette
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """Passed explicitly to each screen; screens keep no other references to the app."""
+
+    catalog: Catalog
+    session: Session
+    index: DrugIndex
+    go: Callable[[Place], None]
+    theme: Palette
+
+    @property
+    def language(self) -> str:
+        """The visitor's current language."""
+        return self.session.language
+
+    def ui(self, key: str, **values: str) -> str:
+        """An interface string in the visitor's language."""
+        return ui_text(key, self.session.language, **values)
+
+    def text(self, value: LocalText) -> str:
+        """A content text in the visitor's language (English when missing)."""
+        return value.get(self.session.language)

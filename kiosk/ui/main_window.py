@@ -1,0 +1,213 @@
+"""The kiosk window: top bar and screens beside the always-visible call panel."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content import Catalog
+from kiosk.runtime.dialer import start_call
+from kiosk.search import DrugIndex
+from kiosk.session import HOME, Place, Screen, Session
+from kiosk.ui.call_panel import CallPanel
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.call_card import CallCardScreen
+from kiosk.ui.screens.checklist import ChecklistScreen
+from kiosk.ui.screens.checklist_list import ChecklistListScreen
+from kiosk.ui.screens.drug_list import DrugListScreen
+from kiosk.ui.screens.drug_page import DrugPageScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.result import ResultScreen
+from kiosk.ui.strings import LANGUAGE_NAMES, ui_text
+from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST, stylesheet
+from kiosk.ui.top_bar import TopBar
+
+log = logging.getLogger("kiosk.ui")
+
+
+class KioskWindow(QWidget):
+    """Shows one Place of the visitor's Session at a time; the call panel is always there."""
+
+    #: Emitted after a screen is shown (for stats and tests).
+    place_shown = Signal(object)
+
+    def __init__(self, catalog: Catalog, session: Session, qss_template: str) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setWindowTitle("Clinic kiosk")
+        # The window itself holds focus after each screen change, so no control shows a
+        # focus ring until a keyboard or switch user presses Tab.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._template = qss_template
+        self.catalog = catalog
+        self.index = DrugIndex(catalog.drugs)
+        self.session = session
+        self.top_bar = TopBar()
+        self.stack = QStackedWidget()
+        self.call_panel = CallPanel()
+        self.current: QWidget | None = None  # the screen on show
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.top_bar)
+        column.addWidget(self.stack, 1)
+        self._split = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._split.setContentsMargins(0, 0, 0, 0)
+        self._split.setSpacing(12)  # keeps half-scrolled buttons clear of the call panel
+        self._split.addWidget(left, 1)
+        self._split.addWidget(self.call_panel)
+        self.top_bar.back.clicked.connect(self.back)
+        self.top_bar.home.clicked.connect(lambda: self.go(HOME))
+        self.top_bar.language.clicked.connect(self.next_language)
+        self.top_bar.text_size.clicked.connect(self.next_text_size)
+        self.call_panel.clicked.connect(lambda: self.go(Place(Screen.CALL)))
+        self._restyle()
+        self._show(self.session.place)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def go(self, place: Place) -> None:
+        """Move the visitor to ``place``."""
+        self._remember_scroll()
+        self._show(self.session.go(place))
+
+    def back(self) -> None:
+        """One step back (Home at most)."""
+        self._remember_scroll()
+        self._show(self.session.back())
+
+    def _remember_scroll(self) -> None:
+        scroll = getattr(self.current, "scroll_area", None)
+        if scroll is not None:
+            self.session.scroll[self.session.place] = scroll.verticalScrollBar().value()
+
+    def _context(self) -> ScreenContext:
+        theme = HIGH_CONTRAST if self.session.high_contrast else DEFAULT
+        return ScreenContext(self.catalog, self.session, self.index, self.go, theme)
+
+    def _build(self, place: Place) -> QWidget | None:
+        ctx = self._context()
+        catalog = self.catalog
+        screen = place.screen
+        if screen is Screen.HOME:
+            return HomeScreen(ctx)
+        if screen is Screen.DRUG_LIST:
+            return DrugListScreen(ctx)
+        if screen is Screen.CALL:
+            return CallCardScreen(ctx, self._dialer())
+        if screen is Screen.CHECKLIST_LIST:
+            return ChecklistListScreen(ctx)
+        if screen is Screen.DRUG and place.key in catalog.drugs:
+            return DrugPageScreen(ctx, catalog.drugs[place.key])
+        if screen is Screen.CHECKLIST and place.key in catalog.checklists:
+            return ChecklistScreen(ctx, catalog.checklists[place.key])
+        if screen is Screen.RESULT and place.key in catalog.checklists:
+            return ResultScreen(ctx, catalog.checklists[place.key])
+        return None
+
+    def _dialer(self) -> Callable[[], bool] | None:
+        coordinator = self.catalog.site.coordinator
+        command = coordinator.call_command
+        if not command:
+            return None
+        return lambda: start_call(command, coordinator.dial_digits())
+
+    def _show(self, place: Place) -> None:
+        widget = self._build(place)
+        if widget is None:
+            log.info("page %s:%s is gone; showing home", place.screen.value, place.key)
+            self.session.go(HOME)
+            place = HOME
+            widget = HomeScreen(self._context())
+        old = self.current
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.current = widget
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        scroll = getattr(widget, "scroll_area", None)
+        if scroll is not None and place in self.session.scroll:
+            scroll.verticalScrollBar().setValue(self.session.scroll[place])
+        on_home = place == HOME
+        self.top_bar.back.setVisible(not on_home)
+        self.top_bar.home.setVisible(not on_home)
+        # The call card replaces the panel; everywhere else the panel is on screen.
+        self.call_panel.setVisible(place.screen is not Screen.CALL)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.place_shown.emit(place)
+
+    # -- visitor preferences ------------------------------------------------------------
+
+    def next_language(self) -> None:
+        """Switch to the next offered language, keeping the visitor's place."""
+        languages = self.catalog.site.languages
+        current = self.session.language
+        position = languages.index(current) if current in languages else -1
+        self.session.language = languages[(position + 1) % len(languages)]
+        self._refresh()
+
+    def next_text_size(self) -> None:
+        """Normal → large → largest → normal."""
+        self.session.text_size = self.session.text_size.next()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._remember_scroll()
+        self._restyle()
+        self._show(self.session.place)
+
+    def _restyle(self) -> None:
+        session = self.session
+        theme = HIGH_CONTRAST if session.high_contrast else DEFAULT
+        self.setStyleSheet(stylesheet(self._template, theme, session.text_size))
+        language = session.language
+        languages = self.catalog.site.languages
+        following = (
+            languages[(languages.index(language) + 1) % len(languages)]
+            if language in languages
+            else languages[0]
+        )
+        size_name = ui_text(f"size_{int(session.text_size)}", language)
+        self.top_bar.set_texts(
+            ui_text("back", language),
+            ui_text("home", language),
+            LANGUAGE_NAMES.get(following, following),
+            f"{ui_text('text_size', language)}: {size_name}",
+        )
+        self.top_bar.language.setVisible(len(languages) > 1)
+        self.call_panel.show_coordinator(
+            self.catalog.site.coordinator,
+            language,
+            ui_text("touch_for_call", language),
+            ui_text("scan_to_call", language),
+        )
+
+    # -- layout -------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Call panel on the right in landscape, along the bottom in portrait."""
+        size = event.size()
+        portrait = size.height() > size.width()
+        self._split.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.call_panel.set_vertical(not portrait)
+        if portrait:
+            self.call_panel.setMinimumWidth(0)
+            self.call_panel.setMaximumWidth(16_777_215)
+        else:
+            width = max(380, min(560, size.width() * 28 // 100))
+            self.call_panel.setFixedWidth(width)
+        super().resizeEvent(event)
+
+
+def load_template(resources: Path) -> str:
+    """The QSS theme template."""
+    return (resources / "theme.qss").read_text(encoding="utf-8")

@@ -1,0 +1,1 @@
+"""One screen per visitor place: home, lists, drug page, checklist, result, call card."""

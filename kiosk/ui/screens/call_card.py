@@ -1,0 +1,62 @@
+"""The full-screen call card: the number very large, a QR code, and reassurance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.common import ScrollPage, label
+from kiosk.ui.widgets.qr import QrCode
+from kiosk.ui.widgets.touch_button import TouchButton
+
+
+class CallCardScreen(ScrollPage):
+    """Everything a visitor needs to call, readable from across the room."""
+
+    def __init__(self, ctx: ScreenContext, call: Callable[[], bool] | None) -> None:
+        coordinator = ctx.catalog.site.coordinator
+        heading = ctx.text(coordinator.heading)
+        super().__init__(heading)
+        self.setObjectName("CallCard")
+        self.column.setObjectName("CallCard")
+        self.body.addWidget(label(heading, "h1"))
+        self.phone = label(coordinator.phone, "phone")
+        self.phone.setAccessibleName(f"{heading}: {coordinator.phone}")
+        self.body.addWidget(self.phone)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(40)
+        words = QVBoxLayout()
+        words.setSpacing(14)
+        for text in (coordinator.hours, coordinator.confidentiality, coordinator.promise):
+            if text is not None:
+                words.addWidget(label(ctx.text(text), "h2", markdown=True))
+        words.addStretch(1)
+        row.addLayout(words, 1)
+        qr_column = QVBoxLayout()
+        self.qr = QrCode(coordinator.qr_payload(), 320, ctx.ui("scan_to_call"))
+        qr_column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        caption = label(ctx.ui("scan_to_call"))
+        caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        caption.setMaximumWidth(360)
+        qr_column.addWidget(caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        row.addLayout(qr_column)
+        holder = QWidget()
+        holder.setLayout(row)
+        self.body.addWidget(holder)
+        self.call_button: TouchButton | None = None
+        self.status = label("")
+        if call is not None:
+            self.call_button = TouchButton(ctx.ui("call_now"))
+            self.call_button.setMinimumHeight(110)
+
+            def dial() -> None:
+                self.status.setText(ctx.ui("calling") if call() else ctx.ui("call_failed"))
+
+            self.call_button.clicked.connect(dial)
+            self.body.addWidget(self.call_button)
+            self.body.addWidget(self.status)
+        self.finish()

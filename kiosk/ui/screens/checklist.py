@@ -1,0 +1,47 @@
+"""A symptom checklist: one big toggle row per item, then 'See what this means'."""
+
+from __future__ import annotations
+
+from kiosk.content.models import Checklist
+from kiosk.session import Place, Screen
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.common import ScrollPage, label
+from kiosk.ui.widgets.touch_button import TouchButton
+
+
+class ChecklistScreen(ScrollPage):
+    """Ticks live in the session (memory only)."""
+
+    def __init__(self, ctx: ScreenContext, checklist: Checklist) -> None:
+        super().__init__(ctx.text(checklist.title))
+        self.checklist = checklist
+        self.body.addWidget(label(ctx.text(checklist.title), "h1"))
+        self.body.addWidget(label(ctx.text(checklist.intro), markdown=True))
+        self.body.addWidget(label(ctx.ui("tick_all"), "h2"))
+        ticked = ctx.session.ticked(checklist.id)
+        self.rows: dict[str, TouchButton] = {}
+        for item in checklist.items:
+            row = TouchButton(ctx.text(item.text), kind="check", checkable=True, center=False)
+            row.setChecked(item.id in ticked)
+            row.toggled.connect(lambda on, item_id=item.id: self._toggle(ctx, item_id, on))
+            self.body.addWidget(row)
+            self.rows[item.id] = row
+        self.result_button = TouchButton(ctx.ui("see_result"))
+        self.result_button.setMinimumHeight(96)
+        self.result_button.clicked.connect(lambda: ctx.go(Place(Screen.RESULT, checklist.id)))
+        self.body.addWidget(self.result_button)
+        self.start_over = TouchButton(ctx.ui("start_over"), kind="quiet")
+        self.start_over.clicked.connect(self._clear_all)
+        self._ctx = ctx
+        self.body.addWidget(self.start_over)
+        self.finish()
+
+    def _toggle(self, ctx: ScreenContext, item_id: str, on: bool) -> None:
+        if (item_id in ctx.session.ticked(self.checklist.id)) != on:
+            ctx.session.toggle(self.checklist.id, item_id)
+
+    def _clear_all(self) -> None:
+        self._ctx.session.clear_answers(self.checklist.id)
+        for row in self.rows.values():
+            row.setChecked(False)
+        self.scroll_area.verticalScrollBar().setValue(0)

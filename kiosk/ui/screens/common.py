@@ -1,0 +1,103 @@
+"""Building blocks shared by screens: a scrolling page column and styled labels."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.scroll import scroll_area
+
+PAGE_MARGIN = 40
+SPACING = 20
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_INTERNAL = ("drug:", "checklist:")
+_BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|```|\|)")
+
+
+def kiosk_markdown(text: str) -> str:
+    """Content Markdown as the kiosk shows it.
+
+    Soft line breaks are joined into flowing paragraphs, drug:/checklist: links are kept,
+    and every other link is reduced to its words (nothing opens a browser).
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        words, target = match.group(1), match.group(2)
+        return match.group(0) if target.startswith(_INTERNAL) else words
+
+    lines = text.strip().splitlines()
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        continues = (
+            previous.strip()
+            and line.strip()
+            and not _BLOCK_START.match(line)
+            and not previous.endswith("  ")
+        )
+        if continues:
+            joined[-1] = previous.rstrip() + " " + line.strip()
+        else:
+            joined.append(line)
+    return _LINK.sub(replace, "\n".join(joined))
+
+
+def markdown_html(text: str, paragraph_gap_px: int = 14) -> str:
+    """Render kiosk Markdown to HTML with a visible gap between paragraphs."""
+    document = QTextDocument()
+    document.setMarkdown(kiosk_markdown(text))
+    block = document.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        fmt = QTextBlockFormat(block.blockFormat())
+        in_list = block.textList() is not None
+        following = block.next()
+        next_in_list = following.isValid() and following.textList() is not None
+        fmt.setBottomMargin(4 if in_list and next_in_list else paragraph_gap_px)
+        fmt.setTopMargin(0)
+        cursor.setBlockFormat(fmt)
+        block = block.next()
+    return document.toHtml()
+
+
+def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLabel:
+    """A wrapping label; ``role`` selects a QSS style (h1, h2, muted …)."""
+    widget = QLabel()
+    widget.setWordWrap(True)
+    widget.setIndent(0)
+    widget.setTextFormat(Qt.TextFormat.RichText if markdown else Qt.TextFormat.PlainText)
+    widget.setText(markdown_html(text) if markdown else text)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    if role:
+        widget.setProperty("role", role)
+    widget.setAccessibleName(text.replace("**", "") if markdown else text)
+    return widget
+
+
+class ScrollPage(QWidget):
+    """A screen made of one scrolling column; add widgets to ``body``."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName("Screen")
+        self.setAccessibleName(name)
+        column = QWidget()
+        column.setObjectName("Screen")
+        self.column = column
+        self.body = QVBoxLayout(column)
+        self.body.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN)
+        self.body.setSpacing(SPACING)
+        self.scroll_area: QScrollArea = scroll_area(column)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+
+    def finish(self) -> None:
+        """Push content to the top."""
+        self.body.addStretch(1)

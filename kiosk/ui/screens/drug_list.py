@@ -1,0 +1,249 @@
+"""The medication list: big rows, an A–Z strip, and search with an on-screen keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.search import normalize
+from kiosk.session import Place, Screen
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.common import PAGE_MARGIN, SPACING, label
+from kiosk.ui.theme import Palette
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.scroll import enable_kinetic
+from kiosk.ui.widgets.touch_button import TouchButton
+
+ROW_PADDING = 18
+ROW_GAP = 10
+AnyIndex = QModelIndex | QPersistentModelIndex
+DRUG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OTHER_NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class DrugListModel(QAbstractListModel):
+    """The drug ids currently listed, with their names in the visitor's language."""
+
+    def __init__(self, ctx: ScreenContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._ids: list[str] = []
+
+    def show_ids(self, ids: list[str]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self._ids = ids
+        self.endResetModel()
+
+    def ids(self) -> list[str]:
+        """The listed drug ids, in order."""
+        return list(self._ids)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of rows."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Name, other names and id of one row."""
+        if not index.isValid():
+            return None
+        page = self._ctx.catalog.drugs[self._ids[index.row()]]
+        name = self._ctx.text(page.name)
+        others = ", ".join(page.other_names)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == OTHER_NAMES_ROLE:
+            return others
+        if role == DRUG_ID_ROLE:
+            return page.id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{name}. {self._ctx.ui('also_called', names=others)}" if others else name
+        return None
+
+
+class DrugRowDelegate(QStyledItemDelegate):
+    """Paints each row as a large card: the name in bold, other names under it."""
+
+    def __init__(self, theme: Palette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        title.setPixelSize(
+            round(option.font.pixelSize() * 1.2) if option.font.pixelSize() > 0 else 30
+        )
+        return title, QFont(option.font)
+
+    def _text_rect(self, option: QStyleOptionViewItem) -> QRect:
+        return option.rect.adjusted(
+            ROW_PADDING + 4, ROW_PADDING, -ROW_PADDING, -ROW_PADDING - ROW_GAP
+        )
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        """Tall enough for the wrapped name and other names; never under 64 px plus the gap."""
+        title_font, body_font = self._fonts(option)
+        width = max(200, (option.rect.width() or 800) - 2 * ROW_PADDING - 4)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = (
+            QFontMetrics(title_font)
+            .boundingRect(0, 0, width, 10_000, flags, str(index.data()))
+            .height()
+        )
+        others = str(index.data(OTHER_NAMES_ROLE) or "")
+        if others:
+            height += (
+                6
+                + QFontMetrics(body_font).boundingRect(0, 0, width, 10_000, flags, others).height()
+            )
+        return QSize(width, max(88, height + 2 * ROW_PADDING) + ROW_GAP)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Draw the card."""
+        painter.save()
+        theme = self._theme
+        card = option.rect.adjusted(2, 2, -2, -2 - ROW_GAP)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        pressed = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(theme.surface))
+        pen = painter.pen()
+        pen.setColor(QColor(theme.focus if (focused or pressed) else theme.border))
+        pen.setWidth(5 if (focused or pressed) else 3)
+        painter.setPen(pen)
+        painter.drawRoundedRect(card, 14, 14)
+        title_font, body_font = self._fonts(option)
+        text = self._text_rect(option)
+        painter.setPen(QColor(theme.fg))
+        painter.setFont(title_font)
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        used = painter.boundingRect(text, flags, str(index.data()))
+        painter.drawText(text, flags, str(index.data()))
+        others = str(index.data(OTHER_NAMES_ROLE) or "")
+        if others:
+            painter.setFont(body_font)
+            painter.setPen(QColor(theme.muted))
+            painter.drawText(text.adjusted(0, used.height() + 6, 0, 0), flags, others)
+        painter.restore()
+
+
+class DrugListScreen(QWidget):
+    """Search box and A–Z strip on top, rows in the middle, keyboard at the bottom."""
+
+    def __init__(self, ctx: ScreenContext) -> None:
+        super().__init__()
+        self.setObjectName("Screen")
+        self.setAccessibleName(ctx.ui("medications"))
+        self._ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
+        layout.setSpacing(SPACING // 2)
+        layout.addWidget(label(ctx.ui("medications"), "h1"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(ctx.ui("search_hint"))
+        self.search.setAccessibleName(ctx.ui("search"))
+        self.search.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.search.setDragEnabled(False)
+        self.search.setMaxLength(40)
+        self.search.setText(ctx.session.search_text)
+        layout.addWidget(self.search)
+        self.letters: dict[str, TouchButton] = {}
+        strip = QGridLayout()
+        strip.setSpacing(8)
+        for position, letter in enumerate(self._initials()):
+            button = TouchButton(letter, kind="key")
+            button.setAccessibleName(ctx.ui("az_jump", letter=letter))
+            button.clicked.connect(lambda _=False, ch=letter: self.jump_to(ch))
+            button.setFixedWidth(72)
+            strip.addWidget(button, position // 13, position % 13)
+            self.letters[letter] = button
+        strip.setColumnStretch(13, 1)
+        layout.addLayout(strip)
+        self.model = DrugListModel(ctx)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(DrugRowDelegate(ctx.theme, self.view))
+        self.view.setUniformItemSizes(False)
+        self.view.setWordWrap(True)
+        self.view.setAccessibleName(ctx.ui("medications"))
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QListView.SelectionMode.NoSelection)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setDragEnabled(False)
+        enable_kinetic(self.view)
+        self.scroll_area = self.view
+        self.view.clicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        layout.addWidget(self.view, 1)
+        self.empty = label("", "h2")
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        self.keyboard = OnScreenKeyboard(
+            {"space": ctx.ui("space"), "delete": ctx.ui("delete"), "clear": ctx.ui("clear")}
+        )
+        self.keyboard.typed.connect(lambda ch: self.search.insert(ch))
+        self.keyboard.deleted.connect(self.search.backspace)
+        self.keyboard.cleared.connect(self.search.clear)
+        layout.addWidget(self.keyboard)
+        self.search.textChanged.connect(self._filter)
+        self._filter(self.search.text())
+
+    def _initials(self) -> list[str]:
+        firsts = {
+            normalize(self._ctx.text(p.name))[:1].upper() for p in self._ctx.catalog.drugs.values()
+        }
+        return sorted(ch for ch in firsts if ch)
+
+    def _filter(self, text: str) -> None:
+        self._ctx.session.search_text = text
+        ids = self._ctx.index.search(text)
+        self.model.show_ids(ids)
+        if ids:
+            self.empty.hide()
+            self.view.show()
+        else:
+            message = (
+                self._ctx.ui("no_matches", query=text.strip())
+                if self._ctx.catalog.drugs
+                else self._ctx.ui("no_pages")
+            )
+            self.empty.setText(message)
+            self.empty.setAccessibleName(message)
+            self.empty.show()
+            self.view.hide()
+
+    def jump_to(self, letter: str) -> None:
+        """Show every page again and scroll to the first name starting with ``letter``."""
+        if self.search.text():
+            self.search.clear()
+        for row, drug_id in enumerate(self.model.ids()):
+            name = normalize(self._ctx.text(self._ctx.catalog.drugs[drug_id].name))
+            if name.upper().startswith(letter):
+                index = self.model.index(row)
+                self.view.scrollTo(index, QListView.ScrollHint.PositionAtTop)
+                self.view.setCurrentIndex(index)
+                return
+
+    def _open(self, index: QModelIndex) -> None:
+        drug_id = index.data(DRUG_ID_ROLE)
+        if drug_id:
+            self._ctx.go(Place(Screen.DRUG, str(drug_id)))

@@ -1,0 +1,152 @@
+"""Colours, text sizes and the QSS theme, filled in from resources/theme.qss."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+
+from kiosk.session import TextSize
+
+FONT_FAMILY = "Atkinson Hyperlegible"
+
+#: Body text in pixels for each text-size step. Largest: a capital H of ~29 px,
+#: 7.3 mm on a 21.5-inch 1080p screen (EN 301 549 5.1.4).
+BODY_PX = {TextSize.NORMAL: 26, TextSize.LARGE: 34, TextSize.LARGEST: 42}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour the theme uses; text/background pairs are checked for contrast in tests."""
+
+    bg: str
+    fg: str
+    muted: str
+    surface: str
+    border: str
+    accent: str
+    accent_fg: str
+    tile: str
+    tile_fg: str
+    urgent_bg: str
+    urgent_fg: str
+    urgent_border: str
+    panel_bg: str
+    panel_fg: str
+    checked_bg: str
+    checked_fg: str
+    focus: str
+
+
+DEFAULT = Palette(
+    bg="#FBFAF7",
+    fg="#1B1B1F",
+    muted="#44444C",
+    surface="#FFFFFF",
+    border="#8A8A94",
+    accent="#0B4F8A",
+    accent_fg="#FFFFFF",
+    tile="#E6EEF7",
+    tile_fg="#0A2540",
+    urgent_bg="#FCEBEA",
+    urgent_fg="#7A1712",
+    urgent_border="#B3261E",
+    panel_bg="#0E3B2E",
+    panel_fg="#FFFFFF",
+    checked_bg="#0B4F8A",
+    checked_fg="#FFFFFF",
+    focus="#D35F00",
+)
+
+HIGH_CONTRAST = Palette(
+    bg="#000000",
+    fg="#FFFFFF",
+    muted="#E6E6E6",
+    surface="#000000",
+    border="#FFFFFF",
+    accent="#FFE14D",
+    accent_fg="#000000",
+    tile="#000000",
+    tile_fg="#FFFFFF",
+    urgent_bg="#000000",
+    urgent_fg="#FFB3AD",
+    urgent_border="#FF6B61",
+    panel_bg="#000000",
+    panel_fg="#FFE14D",
+    checked_bg="#FFE14D",
+    checked_fg="#000000",
+    focus="#00E5FF",
+)
+
+#: (text, background) pairs that must meet the contrast targets.
+TEXT_PAIRS = (
+    ("fg", "bg"),
+    ("fg", "surface"),
+    ("muted", "bg"),
+    ("accent_fg", "accent"),
+    ("tile_fg", "tile"),
+    ("urgent_fg", "urgent_bg"),
+    ("fg", "urgent_bg"),
+    ("panel_fg", "panel_bg"),
+    ("checked_fg", "checked_bg"),
+)
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of '#RRGGBB'."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def sizes(step: TextSize) -> dict[str, int]:
+    """Pixel sizes for one text-size step."""
+    body = BODY_PX[step]
+    return {
+        "body": body,
+        "small": round(body * 0.85),
+        "h1": round(body * 1.6),
+        "h2": round(body * 1.25),
+        "button": round(body * 1.05),
+        "tile": round(body * 1.3),
+        "phone": round(body * 2.0),
+        "phone_big": round(body * 3.4),
+        "key": round(body * 1.15),
+    }
+
+
+_TOKEN = re.compile(r"@([a-z_][a-z0-9_]*)")
+
+
+def stylesheet(template: str, palette: Palette, step: TextSize) -> str:
+    """Fill the QSS template's @tokens with colours and sizes."""
+    values: dict[str, str] = {k: str(v) for k, v in vars(palette).items()}
+    values.update({k: f"{v}px" for k, v in sizes(step).items()})
+    values["font"] = f'"{FONT_FAMILY}"'
+
+    def replace(match: re.Match[str]) -> str:
+        return values[match.group(1)]
+
+    return _TOKEN.sub(replace, template)
+
+
+def load_fonts(resources: Path) -> list[str]:
+    """Register the bundled fonts; returns the families loaded."""
+    families: list[str] = []
+    for path in sorted((resources / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families

@@ -1,0 +1,1 @@
+"""Reusable touch widgets: buttons, on-screen keyboard, QR code, kinetic scrolling."""

@@ -1,0 +1,45 @@
+"""An in-window on-screen keyboard with big keys (no OS keyboard, no physical keyboard needed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk.ui.widgets.touch_button import TouchButton
+
+ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNM-")
+
+
+class OnScreenKeyboard(QWidget):
+    """Letter keys plus space, delete and clear; emits what was pressed."""
+
+    typed = Signal(str)
+    deleted = Signal()
+    cleared = Signal()
+
+    def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Keyboard")
+        self.setAccessibleName("Keyboard")
+        grid = QGridLayout(self)
+        grid.setSpacing(8)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.keys: dict[str, TouchButton] = {}
+        for row, letters in enumerate(ROWS):
+            for column, letter in enumerate(letters):
+                key = TouchButton(letter, kind="key")
+                key.setAccessibleName(letter)
+                key.clicked.connect(lambda _=False, ch=letter: self.typed.emit(ch.lower()))
+                grid.addWidget(key, row, column)
+                self.keys[letter] = key
+        space = TouchButton(labels["space"], kind="key")
+        space.clicked.connect(lambda: self.typed.emit(" "))
+        delete = TouchButton(labels["delete"], kind="key")
+        delete.clicked.connect(self.deleted.emit)
+        clear = TouchButton(labels["clear"], kind="key")
+        clear.clicked.connect(self.cleared.emit)
+        last = len(ROWS)
+        grid.addWidget(clear, last - 1, 8, 1, 2)
+        grid.addWidget(delete, last, 0, 1, 3)
+        grid.addWidget(space, last, 3, 1, 7)
+        self.keys["space"], self.keys["delete"], self.keys["clear"] = space, delete, clear

@@ -1,0 +1,139 @@
+"""A large touch button whose title (and optional subtitle) wraps instead of clipping."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOption,
+    QVBoxLayout,
+    QWidget,
+)
+
+MIN_TARGET_PX = 64
+
+
+class CheckMark(QLabel):
+    """A drawn tick box (no font glyph needed), coloured like the surrounding text."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the box, and the tick when the button is on."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        side = min(self.width(), self.height()) - 6
+        pen = QPen(colour, 4)
+        painter.setPen(pen)
+        painter.drawRoundedRect(3, 3, side, side, 6, 6)
+        if self.property("on") == "true":
+            pen.setWidth(6)
+            painter.setPen(pen)
+            painter.drawPolyline(
+                [
+                    QPointF(3 + side * 0.2, 3 + side * 0.52),
+                    QPointF(3 + side * 0.42, 3 + side * 0.75),
+                    QPointF(3 + side * 0.8, 3 + side * 0.25),
+                ]
+            )
+
+
+class StyledButton(QAbstractButton):
+    """A button drawn entirely by the QSS theme; Enter and Return press it too."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the styled background so QSS (including :checked and :focus) applies."""
+        option = QStyleOption()
+        option.initFrom(self)
+        if self.isChecked():
+            option.state |= QStyle.StateFlag.State_On
+        if self.isDown():
+            option.state |= QStyle.StateFlag.State_Sunken
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter and Return press the button too (keypads and switch interfaces send them)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select):
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """Repaint on press and release so the pressed look shows at once."""
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            self.update()
+        return super().event(event)
+
+
+def wrapping_label(text: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+    """A plain-text label that wraps and lets touches through to the button under it."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class TouchButton(StyledButton):
+    """A button of at least 64×64 px; kinds: primary (default), tile, quiet, check, key, urgent."""
+
+    def __init__(
+        self,
+        title: str,
+        subtitle: str = "",
+        *,
+        kind: str = "primary",
+        checkable: bool = False,
+        parent: QWidget | None = None,
+        center: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("kind", kind)
+        self.setCheckable(checkable)
+        # Tab focus only: a touch does not leave a focus ring behind; keyboards still reach it.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(20, 12, 20, 12)
+        outer.setSpacing(16)
+        self._mark: CheckMark | None = None
+        if kind == "check":
+            self._mark = CheckMark()
+            self._mark.setFixedSize(48, 48)
+            self._mark.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            outer.addWidget(self._mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        outer.addLayout(column, 1)
+        align = Qt.AlignmentFlag.AlignCenter if center else Qt.AlignmentFlag.AlignLeft
+        self.title_label = wrapping_label(title, align)
+        column.addWidget(self.title_label)
+        self.subtitle_label: QLabel | None = None
+        if subtitle:
+            self.subtitle_label = wrapping_label(subtitle, align)
+            self.subtitle_label.setProperty("role", "sub")
+            column.addWidget(self.subtitle_label)
+        self.setText(title)
+        self.setAccessibleName(title)
+        if subtitle:
+            self.setAccessibleDescription(subtitle)
+        self.toggled.connect(self._restyle)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Children cannot see the button's :checked state in QSS, so mirror it as a property."""
+        on = "true" if self.isChecked() else "false"
+        for label in self.findChildren(QLabel):
+            label.setProperty("on", on)
+            label.style().unpolish(label)
+            label.style().polish(label)
+            label.update()

@@ -1,0 +1,89 @@
+"""Fixtures for GUI tests: a real kiosk window on shipped or test content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QScroller, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Catalog, load_content
+from kiosk.session import Session
+from kiosk.settings import resources_dir
+from kiosk.ui.app import prepare_fonts
+from kiosk.ui.main_window import KioskWindow, load_template
+from tests.conftest import SHIPPED_CONTENT
+
+WindowFactory = Callable[..., KioskWindow]
+#: How long a finger rests on the glass in a tap.
+TOUCH_MS = 160
+
+
+@pytest.fixture(scope="session")
+def fonts_loaded(qapp: QApplication) -> None:
+    """Load the bundled font once."""
+    prepare_fonts(qapp, resources_dir())
+
+
+def catalog_of(root: Path) -> Catalog:
+    """Load a folder that must be valid."""
+    result = load_content(root)
+    assert result.catalog is not None and not result.errors, [str(p) for p in result.errors]
+    return result.catalog
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, fonts_loaded: None) -> WindowFactory:
+    """Build and show a kiosk window (default: shipped content, 1920×1080)."""
+
+    def make(
+        root: Path = SHIPPED_CONTENT,
+        width: int = 1920,
+        height: int = 1080,
+        language: str | None = None,
+    ) -> KioskWindow:
+        catalog = catalog_of(root)
+        session = Session(language or catalog.site.default_language)
+        window = KioskWindow(catalog, session, load_template(resources_dir()))
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> KioskWindow:
+    """The kiosk on the shipped content."""
+    return make_window()
+
+
+def _in_kinetic_area(widget: QWidget) -> bool:
+    parent: QWidget | None = widget
+    while parent is not None:
+        if QScroller.hasScroller(parent):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
+    """A touch-like tap at the widget's centre.
+
+    Inside kinetic scroll areas a press is held back ~0.1 s (so a swipe that starts on a
+    button scrolls instead of pressing it), so the tap lasts as long as a real finger's.
+    """
+    assert widget.isVisible(), f"{widget.accessibleName()!r} is not visible"
+    where = pos or widget.rect().center()
+    if not _in_kinetic_area(widget):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=where)
+        return
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=where)
+    qtbot.wait(TOUCH_MS)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=where)
+    qtbot.wait(1)
