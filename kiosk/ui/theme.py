@@ -121,7 +121,9 @@ def sizes(step: TextSize) -> dict[str, int]:
         "h2": round(body * 1.25),
         "button": round(body * 1.05),
         "tile": round(body * 1.3),
-        "phone": round(body * 2.0),
+        # The panel's number is already larger than the largest body text; capping it keeps
+        # all twelve characters on one line in the panel at every step.
+        "phone": min(round(body * 2.0), 60),
         "phone_big": round(body * 3.4),
         "key": round(body * 1.15),
     }

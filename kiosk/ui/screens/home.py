@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QSizePolicy
+
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.common import ScrollPage, label
@@ -32,7 +34,9 @@ class HomeScreen(ScrollPage):
         ):
             tile = TouchButton(ctx.ui(f"tile_{key}"), ctx.ui(f"tile_{key}_sub"), kind="tile")
             tile.setMinimumHeight(180)
+            tile.setMaximumHeight(340)
+            tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             tile.clicked.connect(lambda _=False, p=place: ctx.go(p))
-            self.body.addWidget(tile)
+            self.body.addWidget(tile, 1)
             self.tiles[key] = tile
-        self.finish()
+        self.body.addStretch(1)  # past the tiles' maximum height, space goes below them

@@ -77,7 +77,7 @@ def wrapping_label(text: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLe
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     return label
 
 
@@ -116,12 +116,14 @@ class TouchButton(StyledButton):
         outer.addLayout(column, 1)
         align = Qt.AlignmentFlag.AlignCenter if center else Qt.AlignmentFlag.AlignLeft
         self.title_label = wrapping_label(title, align)
+        column.addStretch(1)
         column.addWidget(self.title_label)
         self.subtitle_label: QLabel | None = None
-        if subtitle:
+        if subtitle:  # (the stretches above and below keep title and subtitle together)
             self.subtitle_label = wrapping_label(subtitle, align)
             self.subtitle_label.setProperty("role", "sub")
             column.addWidget(self.subtitle_label)
+        column.addStretch(1)
         self.setText(title)
         self.setAccessibleName(title)
         if subtitle:
