@@ -33,6 +33,18 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _run_args(parser: argparse.ArgumentParser) -> None:
+    _content_arg(parser)
+    parser.add_argument("--windowed", action="store_true", help="a normal window, no lockdown")
+    parser.add_argument(
+        "--metrics-dir",
+        type=Path,
+        metavar="DIR",
+        default=None,
+        help="write Prometheus textfile metrics here every minute",
+    )
+
+
 def _size(value: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in value.lower().split("x"))
@@ -52,13 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     """The full command-line interface."""
     parser = _Parser(prog="kiosk", description="Clinic waiting-room kiosk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    _content_arg(parser)
-    parser.add_argument("--windowed", action="store_true", help="a normal window, no lockdown")
+    _run_args(parser)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     run = commands.add_parser("run", help="start the kiosk (the default command)")
-    _content_arg(run)
-    run.add_argument("--windowed", action="store_true", help="a normal window, no lockdown")
+    _run_args(run)
 
     check = commands.add_parser("check", help="validate the content folder")
     _content_arg(check)
@@ -85,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--text-size", type=int, choices=(0, 1, 2), default=0, help="0 normal, 1 large, 2 largest"
     )
+
+    hash_pin = commands.add_parser("hash-pin", help="print an admin_pin_hash line for a PIN")
+    hash_pin.add_argument(
+        "--stdin", action="store_true", help="read the PIN from standard input (for scripts)"
+    )
+
+    stats = commands.add_parser("stats", help="print the anonymous daily usage counts")
+    stats.add_argument("--csv", action="store_true", help="CSV instead of a table")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of content files")
     schema.add_argument(
@@ -167,30 +185,58 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Start the kiosk window."""
+    """Start the kiosk."""
     from kiosk.runtime.preflight import display_problem
 
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from kiosk.ui.app import build_window, prepare_fonts, qt_application
+    from kiosk.ui.app import run_kiosk
 
-    root = args.content or default_content_dir()
-    result = load_content(root)
-    _print_problems(result.problems, sys.stderr)
-    if result.catalog is None:
-        print(f"kiosk: cannot start: {root} has no usable kiosk.yaml (see above)", file=sys.stderr)
-        return 1
-    app = qt_application()
-    prepare_fonts(app, resources_dir())
-    window = build_window(result.catalog, resources_dir())
-    if args.windowed:
-        window.resize(1600, 900)
-        window.show()
+    return run_kiosk(
+        args.content or default_content_dir(), windowed=args.windowed, metrics_cli=args.metrics_dir
+    )
+
+
+def cmd_hash_pin(args: argparse.Namespace) -> int:
+    """Ask for a PIN twice (or read it from stdin) and print the kiosk.yaml line."""
+    import getpass
+
+    from kiosk.pin import hash_pin, pin_problem
+
+    if args.stdin or not sys.stdin.isatty():
+        pin = sys.stdin.readline().strip()
+        again = pin
     else:
-        window.showFullScreen()
-    return app.exec()
+        pin = getpass.getpass("New staff PIN (4-12 digits): ")
+        again = getpass.getpass("The same PIN again: ")
+    if pin != again:
+        print("kiosk: the two PINs differ; nothing changed", file=sys.stderr)
+        return 1
+    problem = pin_problem(pin)
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return 1
+    print(f'admin_pin_hash: "{hash_pin(pin)}"')
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print the daily counts."""
+    from kiosk.settings import data_dir
+    from kiosk.stats import UsageStats, format_csv, format_table
+
+    stats = UsageStats(data_dir() / "usage.sqlite3")
+    try:
+        rows = stats.rows()
+    finally:
+        stats.close()
+    if args.csv:
+        sys.stdout.write(format_csv(rows))
+    else:
+        print(format_table(rows))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -203,4 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_schema(args)
     if command == "render":
         return cmd_render(args)
+    if command == "hash-pin":
+        return cmd_hash_pin(args)
+    if command == "stats":
+        return cmd_stats(args)
     return cmd_run(args)

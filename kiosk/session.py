@@ -43,20 +43,23 @@ class Place:
 
 
 HOME = Place(Screen.HOME)
+ATTRACT = Place(Screen.ATTRACT)
 
 
 class Session:
     """Everything one visitor has chosen or entered; lives only in memory."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, start: Place = HOME) -> None:
         self.default_language = language
         self.language = language
         self.text_size = TextSize.NORMAL
         self.high_contrast = False
         self.search_text = ""
         self._answers: dict[str, set[str]] = {}
-        self._history: list[Place] = [HOME]
+        self._history: list[Place] = [start]
         self.scroll: dict[Place, int] = {}
+        #: Whether this visitor has been counted in the anonymous daily session count.
+        self.counted = False
 
     # -- place --------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -35,3 +36,54 @@ def build_window(catalog: Catalog, resources: Path) -> KioskWindow:
     """A kiosk window with a fresh visitor session."""
     session = Session(catalog.site.default_language)
     return KioskWindow(catalog, session, load_template(resources))
+
+
+def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
+    """Start the kiosk and run until staff exit or a crash; returns the exit status."""
+    import logging
+
+    from kiosk.content import load_content
+    from kiosk.runtime.crash import CrashGuard
+    from kiosk.runtime.lockdown import lock_window
+    from kiosk.runtime.log_setup import configure_logging, install_qt_message_handler, log_dir
+    from kiosk.runtime.single_instance import acquire_instance_lock
+    from kiosk.settings import data_dir, metrics_dir, resources_dir
+    from kiosk.stats import UsageStats
+    from kiosk.ui.kiosk_app import KioskApp
+
+    logs = log_dir()
+    configure_logging(logs)
+    log = logging.getLogger("kiosk.app")
+    app = qt_application()
+    install_qt_message_handler()
+    # The hook may run on a worker thread: queue the exit onto the UI thread.
+    guard = CrashGuard(lambda code: QTimer.singleShot(0, app, lambda: app.exit(code)), logs)
+    guard.install()
+    try:
+        lock = acquire_instance_lock(data_dir())
+        if lock is None:
+            log.error("another kiosk is already running on this machine; not starting")
+            return 3
+        result = load_content(root)
+        for problem in result.problems:
+            (log.error if problem.is_error else log.warning)("%s", problem)
+        if result.catalog is None:
+            log.error("cannot start: %s has no usable kiosk.yaml", root)
+            return 1
+        prepare_fonts(app, resources_dir())
+        stats = UsageStats(data_dir() / "usage.sqlite3")
+        target = metrics_dir(metrics_cli, result.catalog.site.metrics_dir)
+        kiosk = KioskApp(app, root, result, resources_dir(), stats=stats, metrics_dir=target)
+        if windowed:
+            kiosk.window.resize(1600, 900)
+            kiosk.window.show()
+        else:
+            lock_window(kiosk.window, app, cursor_visible=result.catalog.site.cursor_visible)
+        kiosk.start()
+        log.info("kiosk started on %s", root)
+        status = app.exec()
+        kiosk.stop()
+        lock.unlock()
+        return status
+    finally:
+        guard.uninstall()

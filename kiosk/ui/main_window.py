@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
@@ -16,6 +16,7 @@ from kiosk.search import DrugIndex
 from kiosk.session import HOME, Place, Screen, Session
 from kiosk.ui.call_panel import CallPanel
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.call_card import CallCardScreen
 from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.screens.checklist_list import ChecklistListScreen
@@ -43,6 +44,8 @@ class KioskWindow(QWidget):
         # The window itself holds focus after each screen change, so no control shows a
         # focus ring until a keyboard or switch user presses Tab.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        #: Only the staff panel's Exit sets this; every other close is ignored.
+        self.allow_close = False
         self._template = qss_template
         self.catalog = catalog
         self.index = DrugIndex(catalog.drugs)
@@ -97,6 +100,10 @@ class KioskWindow(QWidget):
         screen = place.screen
         if screen is Screen.HOME:
             return HomeScreen(ctx)
+        if screen is Screen.ATTRACT:
+            attract = AttractScreen(catalog)
+            attract.touched.connect(lambda: self.go(HOME))
+            return attract
         if screen is Screen.DRUG_LIST:
             return DrugListScreen(ctx)
         if screen is Screen.CALL:
@@ -118,7 +125,7 @@ class KioskWindow(QWidget):
             return None
         return lambda: start_call(command, coordinator.dial_digits())
 
-    def _show(self, place: Place) -> None:
+    def _show(self, place: Place, *, announce: bool = True) -> None:
         widget = self._build(place)
         if widget is None:
             log.info("page %s:%s is gone; showing home", place.screen.value, place.key)
@@ -136,12 +143,41 @@ class KioskWindow(QWidget):
         if scroll is not None and place in self.session.scroll:
             scroll.verticalScrollBar().setValue(self.session.scroll[place])
         on_home = place == HOME
+        attract = place.screen is Screen.ATTRACT
         self.top_bar.back.setVisible(not on_home)
         self.top_bar.home.setVisible(not on_home)
-        # The call card replaces the panel; everywhere else the panel is on screen.
-        self.call_panel.setVisible(place.screen is not Screen.CALL)
+        self.top_bar.setVisible(not attract)
+        # The call card and the attract screen show the number themselves; everywhere
+        # else the panel is on screen.
+        self.call_panel.setVisible(place.screen not in (Screen.CALL, Screen.ATTRACT))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.place_shown.emit(place)
+        if announce:  # not for a redraw after a language, size or content change
+            self.place_shown.emit(place)
+
+    # -- replacing what is shown -------------------------------------------------------
+
+    def replace_session(self, session: Session) -> None:
+        """Start over with a new visitor's session (nothing of the old one is kept)."""
+        self.session = session
+        self._restyle()
+        self._show(session.place)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Show new content (the caller chooses a moment when nobody is mid-read)."""
+        self.catalog = catalog
+        self.index = DrugIndex(catalog.drugs)
+        if self.session.language not in catalog.site.languages:
+            self.session.language = catalog.site.default_language
+        self._restyle()
+        self._show(self.session.place, announce=False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Visitors cannot close the kiosk (Alt+F4, window manager close …)."""
+        if self.allow_close:
+            event.accept()
+        else:
+            log.info("close request ignored")
+            event.ignore()
 
     # -- visitor preferences ------------------------------------------------------------
 
@@ -161,7 +197,7 @@ class KioskWindow(QWidget):
     def _refresh(self) -> None:
         self._remember_scroll()
         self._restyle()
-        self._show(self.session.place)
+        self._show(self.session.place, announce=False)
 
     def _restyle(self) -> None:
         session = self.session

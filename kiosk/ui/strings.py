@@ -96,6 +96,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "es": "Esta pantalla se está actualizando. Pida ayuda en la recepción.",
     },
     "az_jump": {"en": "Jump to {letter}", "es": "Ir a {letter}"},
+    "touch_to_start": {"en": "Touch the screen to start", "es": "Toque la pantalla para empezar"},
+    "still_there": {"en": "Are you still there?", "es": "¿Sigue ahí?"},
+    "reset_in": {
+        "en": "To protect your privacy, this screen will start over in {seconds} seconds.",
+        "es": "Para proteger su privacidad, esta pantalla empezará de nuevo en {seconds} segundos.",
+    },
+    "still_here": {"en": "I'm still here", "es": "Sigo aquí"},
 }
 
 

@@ -1,0 +1,56 @@
+"""When an untouched kiosk warns 'Are you still there?' and when it resets (pure timing rules)."""
+
+from __future__ import annotations
+
+import enum
+import math
+import time
+from collections.abc import Callable
+
+
+class IdlePhase(enum.Enum):
+    """Where the idle countdown stands."""
+
+    ACTIVE = "active"
+    WARNING = "warning"
+    EXPIRED = "expired"
+
+
+class IdleClock:
+    """Tracks the last touch and says when to warn and when to reset.
+
+    The warning starts after ``warn_after_s``; the reset follows ``countdown_s`` later
+    (WCAG 2.2.1 asks for at least 20 s to answer).
+    """
+
+    def __init__(
+        self, warn_after_s: float, countdown_s: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        if countdown_s < 20:
+            raise ValueError("the countdown must give at least 20 seconds (WCAG 2.2.1)")
+        self.warn_after_s = warn_after_s
+        self.countdown_s = countdown_s
+        self._clock = clock
+        self._last = clock()
+
+    def touch(self) -> None:
+        """A visitor did something: start counting again."""
+        self._last = self._clock()
+
+    def idle_for(self) -> float:
+        """Seconds since the last touch."""
+        return self._clock() - self._last
+
+    def phase(self) -> IdlePhase:
+        """The current phase."""
+        idle = self.idle_for()
+        if idle < self.warn_after_s:
+            return IdlePhase.ACTIVE
+        if idle < self.warn_after_s + self.countdown_s:
+            return IdlePhase.WARNING
+        return IdlePhase.EXPIRED
+
+    def seconds_left(self) -> int:
+        """Whole seconds until the reset (shown in the countdown)."""
+        remaining = self.warn_after_s + self.countdown_s - self.idle_for()
+        return max(0, math.ceil(remaining))

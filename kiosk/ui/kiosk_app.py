@@ -1,0 +1,217 @@
+"""The running kiosk: wires the window to idle reset, hot reload, the staff panel and stats."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.checklist import Outcome, evaluate
+from kiosk.content import Catalog, LoadResult, Problem
+from kiosk.idle import IdleClock
+from kiosk.metrics import snapshot_from, write_textfile
+from kiosk.pin import PinGate
+from kiosk.runtime.content_watcher import ContentWatcher
+from kiosk.runtime.corner_press import CornerPress
+from kiosk.runtime.idle_watcher import IdleWatcher
+from kiosk.session import ATTRACT, HOME, Place, Screen, Session
+from kiosk.stats import Metric, UsageStats
+from kiosk.ui.idle_overlay import IdleOverlay
+from kiosk.ui.main_window import KioskWindow, load_template
+from kiosk.ui.pin_pad import PinPad
+from kiosk.ui.staff_panel import StaffPanel, StaffStatus
+
+log = logging.getLogger("kiosk.app")
+METRICS_INTERVAL_MS = 60_000
+
+
+class KioskApp(QObject):
+    """Owns the window and every runtime service; one per process, passed explicitly."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        root: Path,
+        first: LoadResult,
+        resources: Path,
+        *,
+        stats: UsageStats,
+        metrics_dir: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        if first.catalog is None:
+            raise ValueError("the kiosk needs a catalog to start")
+        self.app = app
+        self.root = root
+        self.catalog: Catalog = first.catalog
+        self.problems: tuple[Problem, ...] = first.problems
+        self.pending: Catalog | None = None
+        self.stats = stats
+        self.metrics_dir = metrics_dir
+        self.started = time.time()
+        site = self.catalog.site
+        self.window = KioskWindow(self.catalog, self.new_session(), load_template(resources))
+        self.window.place_shown.connect(self._place_shown)
+
+        self.idle = IdleWatcher(
+            IdleClock(site.idle.warn_after_s, site.idle.countdown_s, clock), self
+        )
+        self.idle_overlay = IdleOverlay(self.window)
+        self.idle.warning.connect(self._warn)
+        self.idle.resumed.connect(self.idle_overlay.hide)
+        self.idle.expired.connect(self.reset)
+        self.idle_overlay.button.clicked.connect(self.idle.activity)
+
+        self.watcher = ContentWatcher(root, self.catalog, parent=self)
+        self.watcher.reloaded.connect(self.content_reloaded)
+
+        self.pin_gate = PinGate(site.admin_pin_hash, clock=clock)
+        if not self.pin_gate.is_set:
+            log.warning("no admin_pin_hash in kiosk.yaml: the staff panel cannot exit the kiosk")
+        self.pin_pad = PinPad(self.window, self.pin_gate)
+        self.staff = StaffPanel(self.window, self.status)
+        self.pin_pad.accepted.connect(self.open_staff_panel)
+        self.staff.reload_requested.connect(self.watcher.reload_now)
+        self.staff.preview_requested.connect(self._preview)
+        self.staff.exit_requested.connect(self.exit_kiosk)
+        self.corner = CornerPress(self.window)
+        self.corner.held.connect(self.pin_pad.open_pad)
+
+        self.metrics_timer = QTimer(self)
+        self.metrics_timer.setInterval(METRICS_INTERVAL_MS)
+        self.metrics_timer.timeout.connect(self.write_metrics)
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Install the filters and timers; call once the window is shown."""
+        self.app.installEventFilter(self.idle)
+        self.app.installEventFilter(self.corner)
+        self.idle.start()
+        self.idle.set_enabled(False)  # the attract screen has nothing to reset
+        self.watcher.start()
+        if self.metrics_dir is not None:
+            self.write_metrics()
+            self.metrics_timer.start()
+
+    def stop(self) -> None:
+        """Remove filters and timers and close the stats (on exit)."""
+        self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.corner)
+        self.idle.stop()
+        self.watcher.stop()
+        self.metrics_timer.stop()
+        if self.metrics_dir is not None:
+            self.write_metrics(up=False)
+        self.stats.close()
+
+    def new_session(self) -> Session:
+        """A fresh visitor session, starting on the attract screen."""
+        return Session(self.catalog.site.default_language, start=ATTRACT)
+
+    # -- idle ---------------------------------------------------------------------------
+
+    def _warn(self, seconds: int) -> None:
+        self.idle_overlay.show_countdown(seconds, self.window.session.language)
+
+    def reset(self) -> None:
+        """Forget the visitor: close overlays, apply waiting content, replace the session."""
+        self.idle_overlay.hide()
+        self.pin_pad.cancel()
+        self.staff.hide()
+        if self.pending is not None:
+            self.catalog, self.pending = self.pending, None
+            self.window.set_catalog(self.catalog)
+        self.window.replace_session(self.new_session())
+        self.idle.set_enabled(False)
+
+    # -- content ------------------------------------------------------------------------
+
+    def content_reloaded(self, result: LoadResult) -> None:
+        """New content: show it now on home/attract, else when the visitor is done."""
+        self.problems = result.problems
+        if self.staff.isVisible():
+            self.staff.refresh()
+        if result.catalog is None or result.catalog == self.catalog:
+            return
+        if self.window.session.place.screen in (Screen.HOME, Screen.ATTRACT):
+            self.catalog = result.catalog
+            self.pending = None
+            self.window.set_catalog(self.catalog)
+        else:
+            self.pending = result.catalog
+
+    # -- staff --------------------------------------------------------------------------
+
+    def status(self) -> StaffStatus:
+        """What the staff panel shows."""
+        return StaffStatus(
+            version=__version__,
+            uptime_s=time.time() - self.started,
+            content_root=self.root,
+            last_reload=self.watcher.last_reload,
+            problems=self.problems,
+            catalog=self.catalog,
+            pending_reload=self.pending is not None,
+            can_exit=self.pin_gate.is_set,
+        )
+
+    def open_staff_panel(self) -> None:
+        """Show the staff panel (idle still applies: a forgotten panel closes itself)."""
+        self.idle.set_enabled(True)
+        self.staff.open_panel()
+
+    def _preview(self, place: Place) -> None:
+        self.window.go(place)
+
+    def exit_kiosk(self) -> None:
+        """Staff chose Exit (only offered when a PIN is set)."""
+        if not self.pin_gate.is_set:
+            return
+        log.info("staff exit")
+        self.window.allow_close = True
+        self.window.close()
+        self.app.exit(0)
+
+    # -- stats and metrics --------------------------------------------------------------
+
+    def _place_shown(self, place: Place) -> None:
+        self.idle.set_enabled(place.screen is not Screen.ATTRACT)
+        if place == HOME and self.pending is not None:
+            self.catalog, self.pending = self.pending, None
+            self.window.set_catalog(self.catalog)
+        screen = place.screen
+        if screen is Screen.HOME and self.window.session.counted is False:
+            self.window.session.counted = True
+            self.stats.count(Metric.SESSION)
+        if screen is Screen.DRUG:
+            self.stats.count(Metric.PAGE_VIEW, place.key)
+        elif screen is Screen.CALL:
+            self.stats.count(Metric.CALL_CARD)
+        elif screen is Screen.RESULT and place.key in self.catalog.checklists:
+            checklist = self.catalog.checklists[place.key]
+            self.stats.count(Metric.CHECKLIST_COMPLETED, place.key)
+            ticked = self.window.session.ticked(place.key)
+            if evaluate(checklist, ticked).outcome is Outcome.URGENT:
+                self.stats.count(Metric.URGENT_RESULT, place.key)
+
+    def write_metrics(self, up: bool = True) -> None:
+        """Write the Prometheus textfile (atomically)."""
+        if self.metrics_dir is None:
+            return
+        snapshot = snapshot_from(
+            self.stats,
+            up=up,
+            content_problems=len(self.problems),
+            last_reload_timestamp=self.watcher.last_reload,
+        )
+        try:
+            write_textfile(self.metrics_dir, snapshot)
+        except OSError as exc:
+            log.error("cannot write metrics to %s: %s", self.metrics_dir, exc)

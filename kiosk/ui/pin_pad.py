@@ -1,0 +1,123 @@
+"""The staff PIN pad: big digit keys, dots for what was typed, clear messages."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk.pin import PinGate, PinResult
+from kiosk.ui.screens.common import label
+from kiosk.ui.widgets.overlay import Overlay
+from kiosk.ui.widgets.touch_button import TouchButton
+
+MAX_DIGITS = 12
+
+
+class PinPad(Overlay):
+    """Emits ``accepted`` after a right PIN; the typed digits live only in this widget."""
+
+    accepted = Signal()
+
+    def __init__(self, window: QWidget, gate: PinGate) -> None:
+        super().__init__(window, "Staff PIN")
+        self.gate = gate
+        self._digits = ""
+        self.body.addWidget(label("Staff PIN", "h1"))
+        self.display = label("", "h1")
+        self.display.setAccessibleName("PIN entered")
+        self.message = label("Enter the staff PIN.")
+        self.body.addWidget(self.display)
+        self.body.addWidget(self.message)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.keys: dict[str, TouchButton] = {}
+        for index, digit in enumerate("123456789"):
+            self._key(grid, digit, index // 3, index % 3)
+        self._key(grid, "Delete", 3, 0, self.delete)
+        self._key(grid, "0", 3, 1)
+        self._key(grid, "OK", 3, 2, self.submit)
+        self._key(grid, "Cancel", 4, 0, self.cancel, span=3)
+        self.body.addLayout(grid)
+
+    def _key(
+        self,
+        grid: QGridLayout,
+        text: str,
+        row: int,
+        column: int,
+        action: Callable[[], None] | None = None,
+        span: int = 1,
+    ) -> None:
+        key = TouchButton(text, kind="key" if text.isdigit() else "quiet")
+        key.setMinimumSize(120, 90)
+        if action is None:
+            key.clicked.connect(lambda _=False, d=text: self.type_digit(d))
+        else:
+            key.clicked.connect(action)
+        grid.addWidget(key, row, column, 1, span)
+        self.keys[text] = key
+
+    def open_pad(self) -> None:
+        """Open empty."""
+        self._digits = ""
+        self._refresh()
+        if not self.gate.is_set:
+            self.message.setText(
+                "No staff PIN is set. The staff panel opens without one, but cannot exit "
+                "the kiosk. Set admin_pin_hash in kiosk.yaml (kiosk hash-pin)."
+            )
+        else:
+            self._show_lock_or("Enter the staff PIN.")
+        self.open()
+
+    def type_digit(self, digit: str) -> None:
+        """Add one digit (up to 12)."""
+        if len(self._digits) < MAX_DIGITS:
+            self._digits += digit
+        self._refresh()
+
+    def delete(self) -> None:
+        """Remove the last digit."""
+        self._digits = self._digits[:-1]
+        self._refresh()
+
+    def cancel(self) -> None:
+        """Close and forget what was typed."""
+        self._digits = ""
+        self.hide()
+
+    def submit(self) -> None:
+        """Check the PIN."""
+        if not self.gate.is_set:
+            self._digits = ""
+            self.hide()
+            self.accepted.emit()
+            return
+        result = self.gate.attempt(self._digits)
+        self._digits = ""
+        self._refresh()
+        if result is PinResult.OK:
+            self.hide()
+            self.accepted.emit()
+        elif result is PinResult.WRONG:
+            left = self.gate.tries_left
+            self.message.setText(f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left.")
+        else:
+            self._show_lock_or("")
+
+    def _show_lock_or(self, text: str) -> None:
+        wait = self.gate.locked_for()
+        if wait > 0:
+            minutes = math.ceil(wait / 60)
+            self.message.setText(
+                f"Too many wrong tries. The PIN pad is locked for {minutes} more minute"
+                f"{'' if minutes == 1 else 's'}."
+            )
+        elif text:
+            self.message.setText(text)
+
+    def _refresh(self) -> None:
+        self.display.setText("•" * len(self._digits) or "–")

@@ -1,0 +1,89 @@
+"""The attract screen: shown at start and after a reset; gently drifting, one touch to begin."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.content import Catalog
+from kiosk.ui.screens.common import label
+from kiosk.ui.strings import ui_text
+
+DRIFT_MS = 100
+#: One full drift cycle, in ticks (about 3 minutes): slow enough to be calm, fast enough
+#: that no bright pixel stays put for long (no burn-in).
+CYCLE_TICKS = 1800
+
+
+class AttractScreen(QWidget):
+    """Clinic name, 'Touch to start' in every offered language, and the call number."""
+
+    touched = Signal()
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.setObjectName("Attract")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        site = catalog.site
+        first = site.default_language
+        self.setAccessibleName(ui_text("touch_to_start", first))
+        self.card = QFrame(self)
+        self.card.setObjectName("AttractCard")
+        column = QVBoxLayout(self.card)
+        column.setSpacing(18)
+        column.setContentsMargins(48, 40, 48, 40)
+        column.addWidget(label(site.clinic_name.get(first), "attract_title"))
+        for language in site.languages:
+            column.addWidget(label(ui_text("touch_to_start", language), "attract_touch"))
+        coordinator = site.coordinator
+        column.addWidget(label(coordinator.heading.get(first), "h2"))
+        self.phone = label(coordinator.phone, "attract_phone")
+        column.addWidget(self.phone)
+        column.addWidget(label(coordinator.hours.get(first), "h2"))
+        for child in self.card.findChildren(QWidget):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._tick = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(DRIFT_MS)
+        self.timer.timeout.connect(self.drift)
+        self.installEventFilter(self)
+
+    def drift(self) -> None:
+        """Move the card one small step along a slow Lissajous path."""
+        self._tick = (self._tick + 1) % CYCLE_TICKS
+        self._place()
+
+    def _place(self) -> None:
+        self.card.adjustSize()
+        free_x = max(0, self.width() - self.card.width())
+        free_y = max(0, self.height() - self.card.height())
+        phase = 2 * math.pi * self._tick / CYCLE_TICKS
+        x = free_x * (0.5 + 0.45 * math.sin(phase))
+        y = free_y * (0.5 + 0.45 * math.sin(2 * phase + 0.7))
+        self.card.move(round(x), round(y))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the card inside after a resize."""
+        self.card.setMaximumWidth(max(400, self.width() * 3 // 4))
+        self._place()
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Drift only while visible."""
+        self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stop drifting when hidden."""
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Any touch starts."""
+        if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonRelease:
+            self.touched.emit()
+            return True
+        return False

@@ -1,0 +1,548 @@
+"""The running kiosk: lockdown, idle reset, staff PIN, hot reload, stats and metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import shutil
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import load_content
+from kiosk.pin import hash_pin
+from kiosk.runtime.lockdown import Lockdown
+from kiosk.session import ATTRACT, HOME, Place, Screen, TextSize
+from kiosk.settings import resources_dir
+from kiosk.stats import Metric, UsageStats
+from kiosk.ui.kiosk_app import KioskApp
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.checklist import ChecklistScreen
+from kiosk.ui.screens.drug_list import DrugListScreen
+from kiosk.ui.screens.drug_page import DrugPageScreen
+from kiosk.ui.screens.home import HomeScreen
+from tests.conftest import drug_yaml
+from tests.ui.conftest import tap
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class Running:
+    """A started KioskApp plus its fake clock and folders."""
+
+    def __init__(self, kiosk: KioskApp, clock: FakeClock, root: Path, metrics: Path) -> None:
+        self.kiosk = kiosk
+        self.clock = clock
+        self.root = root
+        self.metrics = metrics
+
+
+def set_pin(root: Path, pin: str) -> None:
+    site = root / "kiosk.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(
+        text + f'admin_pin_hash: "{hash_pin(pin, iterations=1000)}"\n', encoding="utf-8"
+    )
+
+
+@pytest.fixture
+def running(
+    qtbot: QtBot,
+    fonts_loaded: None,
+    content_dir: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> Iterator[Running]:
+    if getattr(request, "param", None) == "pin":
+        set_pin(content_dir, "2468")
+    clock = FakeClock()
+    stats = UsageStats(tmp_path / "usage.sqlite3", today=lambda: dt.date(2026, 11, 24))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kiosk = KioskApp(
+        app,
+        content_dir,
+        load_content(content_dir),
+        resources_dir(),
+        stats=stats,
+        metrics_dir=tmp_path / "metrics",
+        clock=clock,
+    )
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    qtbot.waitExposed(kiosk.window)
+    kiosk.start()
+    yield Running(kiosk, clock, content_dir, tmp_path / "metrics")
+    kiosk.stop()
+    kiosk.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def start_visit(qtbot: QtBot, running: Running) -> None:
+    attract = running.kiosk.window.current
+    assert isinstance(attract, AttractScreen)
+    tap(qtbot, attract)
+    assert isinstance(running.kiosk.window.current, HomeScreen)
+
+
+# -- attract and idle -------------------------------------------------------------------
+
+
+def test_starts_on_attract_with_the_number_and_touch_starts(qtbot: QtBot, running: Running) -> None:
+    window = running.kiosk.window
+    attract = window.current
+    assert isinstance(attract, AttractScreen)
+    assert attract.phone.text() == "352-771-2700"
+    assert not window.top_bar.isVisible() and not window.call_panel.isVisible()
+    before = attract.card.pos()
+    for _ in range(40):
+        attract.drift()
+    assert attract.card.pos() != before  # it moves (no burn-in)
+    start_visit(qtbot, running)
+    assert window.call_panel.isVisible()
+
+
+def test_warn_extend_warn_reset(qtbot: QtBot, running: Running) -> None:
+    kiosk, clock = running.kiosk, running.clock
+    start_visit(qtbot, running)
+    overlay = kiosk.idle_overlay
+    clock.advance(89)
+    kiosk.idle.check()
+    assert not overlay.isVisible()
+    clock.advance(2)
+    kiosk.idle.check()
+    assert overlay.isVisible()
+    assert overlay.title.text() == "Are you still there?"
+    assert "start over in 29 seconds" in overlay.countdown.text()
+    clock.advance(10)
+    kiosk.idle.check()
+    assert "in 19 seconds" in overlay.countdown.text()
+    tap(qtbot, overlay.button)  # "I'm still here"
+    assert not overlay.isVisible()
+    assert isinstance(kiosk.window.current, HomeScreen)
+    clock.advance(95)
+    kiosk.idle.check()
+    assert overlay.isVisible()
+    clock.advance(30)
+    kiosk.idle.check()
+    assert not overlay.isVisible()
+    assert isinstance(kiosk.window.current, AttractScreen)
+
+
+def test_countdown_is_in_the_visitors_language(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    tap(qtbot, running.kiosk.window.top_bar.language)
+    running.clock.advance(100)
+    running.kiosk.idle.check()
+    assert running.kiosk.idle_overlay.title.text() == "¿Sigue ahí?"
+    assert running.kiosk.idle_overlay.button.text() == "Sigo aquí"
+
+
+def test_reset_forgets_everything_about_the_visitor(qtbot: QtBot, running: Running) -> None:
+    kiosk = running.kiosk
+    window = kiosk.window
+    start_visit(qtbot, running)
+    tap(qtbot, window.top_bar.language)
+    tap(qtbot, window.top_bar.text_size)
+    window.go(Place(Screen.CHECKLIST, "withdrawal"))
+    checklist = window.current
+    assert isinstance(checklist, ChecklistScreen)
+    tap(qtbot, checklist.rows["fever"])
+    window.go(Place(Screen.DRUG_LIST))
+    listing = window.current
+    assert isinstance(listing, DrugListScreen)
+    for key in "BAC":
+        tap(qtbot, listing.keyboard.keys[key])
+    window.go(Place(Screen.DRUG, "baclofen"))
+    page = window.current
+    assert isinstance(page, DrugPageScreen)
+    page.scroll_area.verticalScrollBar().setValue(200)
+    old = window.session
+    old_ref = weakref.ref(old)
+    assert old.language == "es" and old.text_size is TextSize.LARGE
+    assert old.search_text == "bac" and old.ticked("withdrawal") == {"fever"}
+
+    running.clock.advance(200)
+    kiosk.idle.check()  # warning
+    kiosk.idle.check()  # expired → reset
+
+    new = window.session
+    assert new is not old
+    assert new.place == ATTRACT and not new.can_go_back
+    assert new.language == "en" and new.text_size is TextSize.NORMAL
+    assert new.search_text == "" and new.ticked("withdrawal") == frozenset()
+    assert new.scroll == {} and not new.high_contrast
+    assert isinstance(window.current, AttractScreen)
+    del old, checklist, listing, page
+    for _ in range(3):
+        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert old_ref() is None, gc.get_referrers(old_ref())
+    # What the visitor typed shows nowhere any more.
+    tap(qtbot, window.current)
+    window.go(Place(Screen.DRUG_LIST))
+    fresh = window.current
+    assert isinstance(fresh, DrugListScreen) and fresh.search.text() == ""
+
+
+def test_reset_closes_staff_panel_and_pin_pad(qtbot: QtBot, running: Running) -> None:
+    kiosk = running.kiosk
+    start_visit(qtbot, running)
+    kiosk.pin_pad.open_pad()
+    kiosk.pin_pad.type_digit("1")
+    running.clock.advance(200)
+    kiosk.idle.check()
+    kiosk.idle.check()
+    assert not kiosk.pin_pad.isVisible() and not kiosk.staff.isVisible()
+
+
+# -- lockdown ---------------------------------------------------------------------------
+
+
+class KeySpy(QObject):
+    """Records key presses that reach a widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        modifier_keys = (Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift, Qt.Key.Key_Meta)
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() not in modifier_keys
+        ):
+            self.keys.append(event.key())
+        return False
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_blocked_keys_do_nothing(
+    qtbot: QtBot, running: Running, key: Qt.Key, modifiers: Qt.KeyboardModifier
+) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    lockdown = Lockdown()
+    app.installEventFilter(lockdown)
+    window = running.kiosk.window
+    spy = KeySpy()
+    window.installEventFilter(spy)
+    try:
+        start_visit(qtbot, running)
+        window.go(Place(Screen.DRUG_LIST))
+        qtbot.keyClick(window, key, modifiers)
+        qtbot.keyClick(window, Qt.Key.Key_Tab)
+        assert spy.keys == [Qt.Key.Key_Tab]  # the harmless key got through; the other did not
+        assert isinstance(window.current, DrugListScreen) and window.isVisible()
+    finally:
+        app.removeEventFilter(lockdown)
+
+
+def test_close_events_are_ignored(running: Running) -> None:
+    window = running.kiosk.window
+    event = QCloseEvent()
+    QApplication.sendEvent(window, event)
+    assert not event.isAccepted()
+    assert window.isVisible()
+    assert window.close() is False
+
+
+def test_context_menu_and_text_selection_are_swallowed(qtbot: QtBot, running: Running) -> None:
+    lockdown = Lockdown()
+    window = running.kiosk.window
+    start_visit(qtbot, running)
+    window.go(Place(Screen.DRUG_LIST))
+    listing = window.current
+    assert isinstance(listing, DrugListScreen)
+    listing.search.setText("baclofen")
+    context = QEvent(QEvent.Type.ContextMenu)
+    assert lockdown.eventFilter(listing.search, context) is True
+    qtbot.mouseDClick(listing.search, Qt.MouseButton.LeftButton)
+    assert listing.search.selectedText() in ("", "baclofen")  # without the filter …
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(lockdown)
+    try:
+        listing.search.deselect()
+        qtbot.mouseDClick(listing.search, Qt.MouseButton.LeftButton)
+        assert listing.search.selectedText() == ""
+    finally:
+        app.removeEventFilter(lockdown)
+
+
+# -- staff panel ------------------------------------------------------------------------
+
+
+def enter_pin(qtbot: QtBot, running: Running, pin: str) -> None:
+    pad = running.kiosk.pin_pad
+    for digit in pin:
+        tap(qtbot, pad.keys[digit])
+    tap(qtbot, pad.keys["OK"])
+
+
+@pytest.mark.parametrize("running", ["pin"], indirect=True)
+def test_long_press_in_corner_opens_pin_pad_and_right_pin_opens_panel(
+    qtbot: QtBot, running: Running
+) -> None:
+    window = running.kiosk.window
+    start_visit(qtbot, running)
+    corner = QPoint(20, 20)
+    target = window.childAt(corner) or window
+    qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, corner))
+    qtbot.waitUntil(running.kiosk.pin_pad.isVisible, timeout=4000)
+    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, corner))
+    enter_pin(qtbot, running, "2468")
+    staff = running.kiosk.staff
+    assert staff.isVisible() and not running.kiosk.pin_pad.isVisible()
+    assert "Content folder:" in staff.info.text()
+    assert "not yet clinically reviewed" in staff.problems.toPlainText()
+    assert staff.exit_button.isEnabled()
+    tap(qtbot, staff.close_button)
+    assert not staff.isVisible()
+
+
+def test_a_short_press_in_the_corner_does_nothing(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    window = running.kiosk.window
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.wait(100)
+    assert not running.kiosk.pin_pad.isVisible()
+
+
+@pytest.mark.parametrize("running", ["pin"], indirect=True)
+def test_wrong_pins_lock_the_pad_for_five_minutes(qtbot: QtBot, running: Running) -> None:
+    pad = running.kiosk.pin_pad
+    start_visit(qtbot, running)
+    pad.open_pad()
+    enter_pin(qtbot, running, "1111")
+    assert pad.message.text() == "Wrong PIN. 4 tries left."
+    for _ in range(4):
+        enter_pin(qtbot, running, "1111")
+    assert "locked for 5 more minutes" in pad.message.text()
+    enter_pin(qtbot, running, "2468")  # even the right PIN is refused while locked
+    assert not running.kiosk.staff.isVisible()
+    assert "locked for" in pad.message.text()
+    running.clock.advance(301)
+    enter_pin(qtbot, running, "2468")
+    assert running.kiosk.staff.isVisible()
+
+
+@pytest.mark.allow_log_warnings
+def test_without_a_pin_the_panel_opens_but_cannot_exit(qtbot: QtBot, running: Running) -> None:
+    kiosk = running.kiosk
+    start_visit(qtbot, running)
+    kiosk.pin_pad.open_pad()
+    assert "No staff PIN is set" in kiosk.pin_pad.message.text()
+    tap(qtbot, kiosk.pin_pad.keys["OK"])
+    assert kiosk.staff.isVisible()
+    assert not kiosk.staff.exit_button.isEnabled()
+    assert "no staff PIN is set" in kiosk.staff.exit_note.text()
+    kiosk.exit_kiosk()
+    assert kiosk.window.isVisible()
+
+
+def test_staff_preview_shows_the_chosen_page(qtbot: QtBot, running: Running) -> None:
+    kiosk = running.kiosk
+    start_visit(qtbot, running)
+    kiosk.open_staff_panel()
+    tap(qtbot, kiosk.staff.preview_button)
+    assert kiosk.staff.chooser.isVisible()
+    buttons = {
+        b.text(): b for b in kiosk.staff.chooser.findChildren(type(kiosk.staff.close_button))
+    }
+    tap(qtbot, buttons["Baclofen"])
+    assert not kiosk.staff.isVisible()
+    assert isinstance(kiosk.window.current, DrugPageScreen)
+
+
+# -- hot reload -------------------------------------------------------------------------
+
+
+def reload_and_wait(qtbot: QtBot, running: Running) -> None:
+    with qtbot.waitSignal(running.kiosk.watcher.reloaded, timeout=8000):
+        pass
+
+
+def test_valid_edit_shows_at_once_on_home(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    page = running.root / "drugs" / "baclofen.yaml"
+    with qtbot.waitSignal(running.kiosk.watcher.reloaded, timeout=8000):
+        page.write_text(drug_yaml(name="Baclofen Tablets"), encoding="utf-8")
+    assert running.kiosk.catalog.drugs["baclofen"].name.get("en") == "Baclofen Tablets"
+    assert running.kiosk.window.catalog is running.kiosk.catalog
+
+
+def test_invalid_edit_keeps_last_good_and_reports(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    page = running.root / "drugs" / "baclofen.yaml"
+    with qtbot.waitSignal(running.kiosk.watcher.reloaded, timeout=8000):
+        page.write_text(drug_yaml().replace("summary:", "sumary:"), encoding="utf-8")
+    assert running.kiosk.catalog.drugs["baclofen"].summary.get("en") == "A medicine."
+    assert any("did you mean 'summary'" in p.message for p in running.kiosk.problems)
+    running.kiosk.open_staff_panel()
+    assert "did you mean 'summary'" in running.kiosk.staff.problems.toPlainText()
+
+
+def test_atomic_rename_save_is_seen_every_time(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    page = running.root / "drugs" / "baclofen.yaml"
+    for number in (1, 2):
+        temp = page.with_name(".baclofen.yaml.tmp")
+        temp.write_text(drug_yaml(name=f"Baclofen v{number}"), encoding="utf-8")
+        with qtbot.waitSignal(running.kiosk.watcher.reloaded, timeout=8000):
+            os.replace(temp, page)
+        assert running.kiosk.catalog.drugs["baclofen"].name.get("en") == f"Baclofen v{number}"
+
+
+def test_new_bad_file_left_out_and_deleted_file_removed(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    drugs = running.root / "drugs"
+    with qtbot.waitSignal(running.kiosk.watcher.reloaded, timeout=8000):
+        (drugs / "new.yaml").write_text("id: new\nname: [\n", encoding="utf-8")
+    assert "new" not in running.kiosk.catalog.drugs
+    assert any(p.path.endswith("new.yaml") for p in running.kiosk.problems)
+    with qtbot.waitSignal(running.kiosk.watcher.reloaded, timeout=8000):
+        (drugs / "baclofen.yaml").unlink()
+    assert dict(running.kiosk.catalog.drugs) == {}
+
+
+def test_change_while_reading_waits_for_the_reset(qtbot: QtBot, running: Running) -> None:
+    kiosk = running.kiosk
+    start_visit(qtbot, running)
+    kiosk.window.go(Place(Screen.DRUG, "baclofen"))
+    page = running.root / "drugs" / "baclofen.yaml"
+    with qtbot.waitSignal(kiosk.watcher.reloaded, timeout=8000):
+        page.write_text(drug_yaml(name="Renamed"), encoding="utf-8")
+    shown = kiosk.window.current
+    assert isinstance(shown, DrugPageScreen) and shown.page.name.get("en") == "Baclofen"
+    assert kiosk.pending is not None
+    kiosk.reset()
+    assert kiosk.pending is None
+    assert kiosk.window.catalog.drugs["baclofen"].name.get("en") == "Renamed"
+
+
+@pytest.mark.allow_log_warnings  # the folder has no staff PIN, which is logged
+def test_symlink_swap_of_the_whole_folder(
+    qtbot: QtBot, fonts_loaded: None, content_dir: Path, tmp_path: Path
+) -> None:
+    releases = tmp_path / "releases"
+    shutil.copytree(content_dir, releases / "v1")
+    shutil.copytree(content_dir, releases / "v2")
+    (releases / "v2" / "drugs" / "baclofen.yaml").write_text(
+        drug_yaml(name="From v2"), encoding="utf-8"
+    )
+    live = tmp_path / "live"
+    live.symlink_to(releases / "v1")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kiosk = KioskApp(
+        app,
+        live,
+        load_content(live),
+        resources_dir(),
+        stats=UsageStats(tmp_path / "s.sqlite3"),
+        clock=FakeClock(),
+    )
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.show()
+    kiosk.start()
+    try:
+        staging = tmp_path / "live.new"
+        staging.symlink_to(releases / "v2")
+        with qtbot.waitSignal(kiosk.watcher.reloaded, timeout=10000):
+            os.replace(staging, live)  # how rsync and git deploys switch releases
+        assert kiosk.catalog.drugs["baclofen"].name.get("en") == "From v2"
+    finally:
+        kiosk.stop()
+        kiosk.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# -- stats and metrics ------------------------------------------------------------------
+
+
+def test_counts_are_anonymous_daily_totals(qtbot: QtBot, running: Running) -> None:
+    kiosk = running.kiosk
+    start_visit(qtbot, running)
+    window = kiosk.window
+    window.go(Place(Screen.DRUG_LIST))
+    listing = window.current
+    assert isinstance(listing, DrugListScreen)
+    for key in "SECRETNAME":
+        tap(qtbot, listing.keyboard.keys[key])
+    window.go(Place(Screen.DRUG, "baclofen"))
+    tap(qtbot, window.top_bar.language)  # a redraw is not a second view
+    window.go(Place(Screen.CHECKLIST, "withdrawal"))
+    checklist = window.current
+    assert isinstance(checklist, ChecklistScreen)
+    tap(qtbot, checklist.rows["fever"])
+    window.go(Place(Screen.RESULT, "withdrawal"))
+    tap(qtbot, window.call_panel)
+    totals = kiosk.stats.totals()
+    assert totals == {
+        (Metric.SESSION.value, ""): 1,
+        (Metric.PAGE_VIEW.value, "baclofen"): 1,
+        (Metric.CHECKLIST_COMPLETED.value, "withdrawal"): 1,
+        (Metric.URGENT_RESULT.value, "withdrawal"): 1,
+        (Metric.CALL_CARD.value, ""): 1,
+    }
+    assert {row.day for row in kiosk.stats.rows()} == {"2026-11-24"}
+    database = (running.metrics.parent / "usage.sqlite3").read_bytes()
+    assert b"secretname" not in database.lower() and b"fever" not in database
+
+
+def test_metrics_file_is_written_and_parses(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    running.kiosk.window.go(Place(Screen.DRUG, "baclofen"))
+    running.kiosk.write_metrics()
+    text = (running.metrics / "kiosk.prom").read_text(encoding="utf-8")
+    values: dict[str, float] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.rsplit(" ", 1)
+            values[name] = float(value)
+    assert values["kiosk_up"] == 1
+    assert values["kiosk_sessions_total"] == 1
+    assert values['kiosk_page_views_total{page="baclofen"}'] == 1
+    assert values["kiosk_content_problems"] == len(running.kiosk.problems)
+    assert values["kiosk_last_reload_timestamp_seconds"] > 1_700_000_000
+
+
+def test_home_after_reset_is_reached_by_touching_attract(qtbot: QtBot, running: Running) -> None:
+    running.kiosk.reset()
+    assert running.kiosk.window.session.place == ATTRACT
+    tap(qtbot, running.kiosk.window.current)
+    assert running.kiosk.window.session.place == HOME
