@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     """The full command-line interface."""
     parser = _Parser(prog="kiosk", description="Clinic waiting-room kiosk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="offscreen: load content, build and draw every screen, exit 0 if fine",
+    )
     _run_args(parser)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -151,6 +156,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
 
+    from kiosk.runtime.log_setup import install_qt_message_handler
     from kiosk.ui.app import prepare_fonts, qt_application
     from kiosk.ui.render import UnknownPages, render_pages
 
@@ -165,6 +171,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"kiosk: language '{args.lang}' is not offered (offered: {offered})", file=sys.stderr)
         return 2
     app = qt_application()
+    install_qt_message_handler()
     prepare_fonts(app, resources_dir())
     try:
         written = render_pages(
@@ -239,9 +246,43 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """Build and draw every screen offscreen (used by the installer's frozen smoke test)."""
+    import os
+    import tempfile
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.runtime.log_setup import install_qt_message_handler
+    from kiosk.ui.app import prepare_fonts, qt_application
+    from kiosk.ui.render import render_pages
+
+    root = args.content or default_content_dir()
+    result = load_content(root)
+    if result.catalog is None or result.errors:
+        _print_problems(result.errors, sys.stderr)
+        print(f"self-test failed: the content in {root} has errors", file=sys.stderr)
+        return 1
+    app = qt_application()
+    install_qt_message_handler()
+    prepare_fonts(app, resources_dir())
+    with tempfile.TemporaryDirectory(prefix="kiosk-self-test-") as out:
+        written = render_pages(result.catalog, resources_dir(), Path(out))
+        empty = [path.name for path in written if path.stat().st_size < 1000]
+    if empty:
+        print(f"self-test failed: blank screens: {', '.join(empty)}", file=sys.stderr)
+        return 1
+    pages = len(result.catalog.drugs)
+    print(
+        f"self-test ok: kiosk {__version__}, {pages} drug page(s), {len(written)} screen(s) drawn"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        return cmd_self_test(args)
     command = args.command or "run"
     if command == "check":
         return cmd_check(args)

@@ -82,3 +82,18 @@ def test_render_exits_one_when_content_has_errors(content_dir: Path, tmp_path: P
     )
     assert code == 1
     assert (tmp_path / "o" / "home.png").exists()
+
+
+def test_self_test_draws_every_screen(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--self-test"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("self-test ok: kiosk ")
+    assert "11 screen(s) drawn" in out
+
+
+def test_self_test_fails_on_content_errors(
+    content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_dir / "drugs" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    assert main(["--self-test", "--content", str(content_dir)]) == 1
+    assert "self-test failed" in capsys.readouterr().err

@@ -112,7 +112,11 @@ class ContentWatcher(QObject):
         if paths:
             self._watcher.addPaths(paths)
 
-    def _changed(self, _path: str) -> None:
+    def _changed(self, path: str) -> None:
+        # The parent folder is watched only to see the content folder swapped; other
+        # changes there (logs, data) are not content changes.
+        if Path(path) == self.root.parent and fingerprint(self.root) == self._print:
+            return
         self._debounce.start()
 
     def _poll_check(self) -> None:

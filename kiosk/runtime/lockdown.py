@@ -93,6 +93,11 @@ def lock_window(window: QWidget, app: QApplication, *, cursor_visible: bool) -> 
     )
     lockdown = Lockdown(app)
     app.installEventFilter(lockdown)
+    screen = app.primaryScreen()
+    if screen is not None:
+        # Kiosk sessions often run without a window manager, which would otherwise be
+        # the one to size a fullscreen window.
+        window.setGeometry(screen.geometry())
     window.showFullScreen()
     log.info(
         "locked down: fullscreen, frameless, on top, cursor %s",

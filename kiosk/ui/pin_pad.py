@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.pin import PinGate, PinResult
@@ -23,6 +24,7 @@ class PinPad(Overlay):
 
     def __init__(self, window: QWidget, gate: PinGate) -> None:
         super().__init__(window, "Staff PIN")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.gate = gate
         self._digits = ""
         self.body.addWidget(label("Staff PIN", "h1"))
@@ -72,6 +74,19 @@ class PinPad(Overlay):
         else:
             self._show_lock_or("Enter the staff PIN.")
         self.open()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Staff with a keyboard may type the PIN: digits, Backspace and Enter."""
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            self.type_digit(text)
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.delete()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        else:
+            super().keyPressEvent(event)
 
     def type_digit(self, digit: str) -> None:
         """Add one digit (up to 12)."""

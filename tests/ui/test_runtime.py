@@ -546,3 +546,16 @@ def test_home_after_reset_is_reached_by_touching_attract(qtbot: QtBot, running: 
     assert running.kiosk.window.session.place == ATTRACT
     tap(qtbot, running.kiosk.window.current)
     assert running.kiosk.window.session.place == HOME
+
+
+@pytest.mark.parametrize("running", ["pin"], indirect=True)
+def test_pin_can_be_typed_on_a_keyboard(qtbot: QtBot, running: Running) -> None:
+    start_visit(qtbot, running)
+    pad = running.kiosk.pin_pad
+    pad.open_pad()
+    qtbot.keyClicks(pad, "2469")
+    qtbot.keyClick(pad, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(pad, "8")
+    assert pad.display.text() == "••••"
+    qtbot.keyClick(pad, Qt.Key.Key_Return)
+    assert running.kiosk.staff.isVisible()

@@ -16,6 +16,7 @@ SPACING = 20
 
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _INTERNAL = ("drug:", "checklist:")
+_BODY_STYLE = re.compile(r"<body[^>]*>")
 _BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|```|\|)")
 
 
@@ -62,7 +63,9 @@ def markdown_html(text: str, paragraph_gap_px: int = 14) -> str:
         fmt.setTopMargin(0)
         cursor.setBlockFormat(fmt)
         block = block.next()
-    return document.toHtml()
+    # Drop the document's default font from <body> so the label's QSS font (size, weight)
+    # applies, as it does to plain labels.
+    return _BODY_STYLE.sub("<body>", document.toHtml(), count=1)
 
 
 def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLabel:
