@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint clean
+.PHONY: run test lint installer bench soak clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kiosk needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -28,6 +28,15 @@ lint: $(VENV)/.dev
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+installer: $(VENV)/.dev
+	$(PY) build_installer.py
+
+bench: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+soak: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow -p no:cacheprovider tests
 
 clean:
 	rm -rf build dist render .pytest_cache .mypy_cache .ruff_cache
