@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--text-size", type=int, choices=(0, 1, 2), default=0, help="0 normal, 1 large, 2 largest"
     )
+    render.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
 
     hash_pin = commands.add_parser("hash-pin", help="print an admin_pin_hash line for a PIN")
     hash_pin.add_argument(
@@ -182,6 +183,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             language=args.lang,
             size=QSize(*args.size),
             text_size=args.text_size,
+            high_contrast=args.high_contrast,
         )
     except UnknownPages as exc:
         print(f"kiosk: unknown page id(s): {exc}", file=sys.stderr)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
@@ -42,8 +42,9 @@ class KioskWindow(QWidget):
         self.setObjectName("KioskWindow")
         self.setWindowTitle("Clinic kiosk")
         # The window itself holds focus after each screen change, so no control shows a
-        # focus ring until a keyboard or switch user presses Tab.
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # focus ring until a keyboard or switch user presses Tab (the window itself is not
+        # a Tab stop).
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         #: Only the staff panel's Exit sets this; every other close is ignored.
         self.allow_close = False
         self._template = qss_template
@@ -69,6 +70,7 @@ class KioskWindow(QWidget):
         self.top_bar.home.clicked.connect(lambda: self.go(HOME))
         self.top_bar.language.clicked.connect(self.next_language)
         self.top_bar.text_size.clicked.connect(self.next_text_size)
+        self.top_bar.contrast.clicked.connect(self.toggle_contrast)
         self.call_panel.clicked.connect(lambda: self.go(Place(Screen.CALL)))
         self._restyle()
         self._show(self.session.place)
@@ -171,6 +173,21 @@ class KioskWindow(QWidget):
         self._restyle()
         self._show(self.session.place, announce=False)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys for keypads and switch interfaces.
+
+        Arrows move between controls as Tab does; on the attract screen any key starts.
+        """
+        key = event.key()
+        if self.session.place.screen is Screen.ATTRACT:
+            self.go(HOME)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Right):
+            self.focusNextChild()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left):
+            self.focusPreviousChild()
+        else:
+            super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Visitors cannot close the kiosk (Alt+F4, window manager close …)."""
         if self.allow_close:
@@ -194,6 +211,11 @@ class KioskWindow(QWidget):
         self.session.text_size = self.session.text_size.next()
         self._refresh()
 
+    def toggle_contrast(self) -> None:
+        """High-contrast colours on or off."""
+        self.session.high_contrast = not self.session.high_contrast
+        self._refresh()
+
     def _refresh(self) -> None:
         self._remember_scroll()
         self._restyle()
@@ -202,6 +224,11 @@ class KioskWindow(QWidget):
     def _restyle(self) -> None:
         session = self.session
         theme = HIGH_CONTRAST if session.high_contrast else DEFAULT
+        palette = self.palette()
+        # Links inside page text use the palette, not the style sheet.
+        palette.setColor(QPalette.ColorRole.Link, QColor(theme.link))
+        palette.setColor(QPalette.ColorRole.LinkVisited, QColor(theme.link))
+        self.setPalette(palette)
         self.setStyleSheet(stylesheet(self._template, theme, session.text_size))
         language = session.language
         languages = self.catalog.site.languages
@@ -216,6 +243,7 @@ class KioskWindow(QWidget):
             ui_text("home", language),
             LANGUAGE_NAMES.get(following, following),
             f"{ui_text('text_size', language)}: {size_name}",
+            ui_text("contrast_on" if session.high_contrast else "contrast", language),
         )
         self.top_bar.language.setVisible(len(languages) > 1)
         self.call_panel.show_coordinator(

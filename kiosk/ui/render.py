@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.content import Catalog
-from kiosk.session import HOME, Place, Screen, Session
+from kiosk.session import HOME, Place, Screen, Session, TextSize
 from kiosk.ui.main_window import KioskWindow, load_template
 
 
@@ -44,6 +44,7 @@ def render_pages(
     language: str | None = None,
     size: QSize = QSize(1920, 1080),  # noqa: B008
     text_size: int = 0,
+    high_contrast: bool = False,
 ) -> list[Path]:
     """Render the chosen pages (all when ``pages`` is empty); returns the files written.
 
@@ -61,7 +62,8 @@ def render_pages(
         if pages and page_id not in pages:
             continue
         session = Session(language or catalog.site.default_language)
-        session.text_size = session.text_size.__class__(text_size)
+        session.text_size = TextSize(text_size)
+        session.high_contrast = high_contrast
         if tick:
             session.toggle(place.key, tick)
         window = KioskWindow(catalog, session, template)

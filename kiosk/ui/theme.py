@@ -38,6 +38,7 @@ class Palette:
     checked_bg: str
     checked_fg: str
     focus: str
+    link: str
 
 
 DEFAULT = Palette(
@@ -58,6 +59,7 @@ DEFAULT = Palette(
     checked_bg="#0B4F8A",
     checked_fg="#FFFFFF",
     focus="#D35F00",
+    link="#0B4F8A",
 )
 
 HIGH_CONTRAST = Palette(
@@ -78,6 +80,7 @@ HIGH_CONTRAST = Palette(
     checked_bg="#FFE14D",
     checked_fg="#000000",
     focus="#00E5FF",
+    link="#FFE14D",
 )
 
 #: (text, background) pairs that must meet the contrast targets.
@@ -91,7 +94,13 @@ TEXT_PAIRS = (
     ("fg", "urgent_bg"),
     ("panel_fg", "panel_bg"),
     ("checked_fg", "checked_bg"),
+    ("link", "bg"),
+    ("panel_fg", "panel_bg"),
 )
+#: Colours that must stand out from the background (focus ring, borders): 3:1 (WCAG 1.4.11).
+NON_TEXT_PAIRS = (("focus", "bg"), ("focus", "surface"), ("border", "bg"), ("urgent_border", "bg"))
+#: Pairs holding body text, which must reach 7:1 even in the default theme.
+BODY_PAIRS = (("fg", "bg"), ("fg", "surface"), ("fg", "urgent_bg"))
 
 
 def _channel(value: int) -> float:

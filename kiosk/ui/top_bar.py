@@ -20,21 +20,23 @@ class TopBar(QFrame):
         self.home = TouchButton("Home", kind="quiet")
         self.language = TouchButton("Español", kind="quiet")
         self.text_size = TouchButton("Text size", kind="quiet")
+        self.contrast = TouchButton("High contrast", kind="quiet")
         for button in (self.back, self.home):
             button.setMinimumWidth(180)
             layout.addWidget(button)
         layout.addStretch(1)
-        for button in (self.language, self.text_size):
-            button.setMinimumWidth(220)
+        for button in (self.language, self.text_size, self.contrast):
+            button.setMinimumWidth(200)
             layout.addWidget(button)
 
-    def set_texts(self, back: str, home: str, language: str, text_size: str) -> None:
-        """Relabel the buttons (after a language or size change)."""
+    def set_texts(self, back: str, home: str, language: str, text_size: str, contrast: str) -> None:
+        """Relabel the buttons (after a language, size or contrast change)."""
         for button, text in (
             (self.back, back),
             (self.home, home),
             (self.language, language),
             (self.text_size, text_size),
+            (self.contrast, contrast),
         ):
             button.title_label.setText(text)
             button.setText(text)

@@ -97,6 +97,7 @@ class ScrollPage(QWidget):
         self.body.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN)
         self.body.setSpacing(SPACING)
         self.scroll_area: QScrollArea = scroll_area(column)
+        self.scroll_area.setAccessibleName(name)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)

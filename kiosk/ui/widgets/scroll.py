@@ -42,6 +42,8 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # Reachable with Tab so keyboard and switch users can scroll long pages with the arrows
+    # and Page Up/Down.
+    area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     enable_kinetic(area)
     return area
