@@ -41,12 +41,14 @@ def build_window(catalog: Catalog, resources: Path) -> KioskWindow:
 def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
     """Start the kiosk and run until staff exit or a crash; returns the exit status."""
     import logging
+    import os
 
     from kiosk.content import load_content
     from kiosk.runtime.crash import CrashGuard
     from kiosk.runtime.lockdown import lock_window
     from kiosk.runtime.log_setup import configure_logging, install_qt_message_handler, log_dir
     from kiosk.runtime.single_instance import acquire_instance_lock
+    from kiosk.runtime.speech import create_reader
     from kiosk.settings import data_dir, metrics_dir, resources_dir
     from kiosk.stats import UsageStats
     from kiosk.ui.kiosk_app import KioskApp
@@ -73,7 +75,10 @@ def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
         prepare_fonts(app, resources_dir())
         stats = UsageStats(data_dir() / "usage.sqlite3")
         target = metrics_dir(metrics_cli, result.catalog.site.metrics_dir)
-        kiosk = KioskApp(app, root, result, resources_dir(), stats=stats, metrics_dir=target)
+        reader = create_reader(os.environ.get("KIOSK_TTS_ENGINE") or None)
+        kiosk = KioskApp(
+            app, root, result, resources_dir(), stats=stats, metrics_dir=target, reader=reader
+        )
         if windowed:
             kiosk.window.resize(1600, 900)
             kiosk.window.show()

@@ -19,6 +19,7 @@ from kiosk.pin import PinGate
 from kiosk.runtime.content_watcher import ContentWatcher
 from kiosk.runtime.corner_press import CornerPress
 from kiosk.runtime.idle_watcher import IdleWatcher
+from kiosk.runtime.speech import Reader
 from kiosk.session import ATTRACT, HOME, Place, Screen, Session
 from kiosk.stats import Metric, UsageStats
 from kiosk.ui.idle_overlay import IdleOverlay
@@ -43,6 +44,7 @@ class KioskApp(QObject):
         stats: UsageStats,
         metrics_dir: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
+        reader: Reader | None = None,
     ) -> None:
         super().__init__()
         if first.catalog is None:
@@ -56,7 +58,9 @@ class KioskApp(QObject):
         self.metrics_dir = metrics_dir
         self.started = time.time()
         site = self.catalog.site
-        self.window = KioskWindow(self.catalog, self.new_session(), load_template(resources))
+        self.window = KioskWindow(
+            self.catalog, self.new_session(), load_template(resources), reader
+        )
         self.window.place_shown.connect(self._place_shown)
 
         self.idle = IdleWatcher(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
 from kiosk.runtime.dialer import start_call
+from kiosk.runtime.speech import Reader
 from kiosk.search import DrugIndex
 from kiosk.session import HOME, Place, Screen, Session
 from kiosk.ui.call_panel import CallPanel
@@ -37,7 +38,13 @@ class KioskWindow(QWidget):
     #: Emitted after a screen is shown (for stats and tests).
     place_shown = Signal(object)
 
-    def __init__(self, catalog: Catalog, session: Session, qss_template: str) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        session: Session,
+        qss_template: str,
+        reader: Reader | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setWindowTitle("Clinic kiosk")
@@ -51,6 +58,7 @@ class KioskWindow(QWidget):
         self.catalog = catalog
         self.index = DrugIndex(catalog.drugs)
         self.session = session
+        self.reader = reader
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
         self.call_panel = CallPanel()
@@ -71,6 +79,9 @@ class KioskWindow(QWidget):
         self.top_bar.language.clicked.connect(self.next_language)
         self.top_bar.text_size.clicked.connect(self.next_text_size)
         self.top_bar.contrast.clicked.connect(self.toggle_contrast)
+        self.top_bar.listen.clicked.connect(self.toggle_reading)
+        if reader is not None:
+            reader.speaking_changed.connect(self._label_listen)
         self.call_panel.clicked.connect(lambda: self.go(Place(Screen.CALL)))
         self._restyle()
         self._show(self.session.place)
@@ -128,6 +139,8 @@ class KioskWindow(QWidget):
         return lambda: start_call(command, coordinator.dial_digits())
 
     def _show(self, place: Place, *, announce: bool = True) -> None:
+        if self.reader is not None:
+            self.reader.stop()  # reading never carries over to another screen
         widget = self._build(place)
         if widget is None:
             log.info("page %s:%s is gone; showing home", place.screen.value, place.key)
@@ -152,6 +165,8 @@ class KioskWindow(QWidget):
         # The call card and the attract screen show the number themselves; everywhere
         # else the panel is on screen.
         self.call_panel.setVisible(place.screen not in (Screen.CALL, Screen.ATTRACT))
+        self.top_bar.listen.setVisible(self.reader is not None and hasattr(widget, "speech_text"))
+        self._label_listen(False)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if announce:  # not for a redraw after a language, size or content change
             self.place_shown.emit(place)
@@ -161,6 +176,8 @@ class KioskWindow(QWidget):
     def replace_session(self, session: Session) -> None:
         """Start over with a new visitor's session (nothing of the old one is kept)."""
         self.session = session
+        if self.reader is not None:
+            self.reader.reset()  # default volume and rate for the next visitor
         self._restyle()
         self._show(session.place)
 
@@ -211,6 +228,24 @@ class KioskWindow(QWidget):
         self.session.text_size = self.session.text_size.next()
         self._refresh()
 
+    def toggle_reading(self) -> None:
+        """Listen: read the screen aloud, or stop."""
+        if self.reader is None:
+            return
+        if self.reader.speaking:
+            self.reader.stop()
+            return
+        speech_text = getattr(self.current, "speech_text", None)
+        if callable(speech_text):
+            self.reader.speak(str(speech_text()), self.session.language)
+
+    def _label_listen(self, speaking: bool) -> None:
+        text = ui_text("stop_listening" if speaking else "listen", self.session.language)
+        button = self.top_bar.listen
+        button.title_label.setText(text)
+        button.setText(text)
+        button.setAccessibleName(text)
+
     def toggle_contrast(self) -> None:
         """High-contrast colours on or off."""
         self.session.high_contrast = not self.session.high_contrast
@@ -245,6 +280,7 @@ class KioskWindow(QWidget):
             f"{ui_text('text_size', language)}: {size_name}",
             ui_text("contrast_on" if session.high_contrast else "contrast", language),
         )
+        self._label_listen(self.reader is not None and self.reader.speaking)
         self.top_bar.language.setVisible(len(languages) > 1)
         self.call_panel.show_coordinator(
             self.catalog.site.coordinator,

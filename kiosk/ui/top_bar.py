@@ -21,10 +21,14 @@ class TopBar(QFrame):
         self.language = TouchButton("Español", kind="quiet")
         self.text_size = TouchButton("Text size", kind="quiet")
         self.contrast = TouchButton("High contrast", kind="quiet")
+        self.listen = TouchButton("Listen")
+        self.listen.hide()
         for button in (self.back, self.home):
             button.setMinimumWidth(180)
             layout.addWidget(button)
         layout.addStretch(1)
+        self.listen.setMinimumWidth(160)
+        layout.addWidget(self.listen)
         for button in (self.language, self.text_size, self.contrast):
             button.setMinimumWidth(200)
             layout.addWidget(button)

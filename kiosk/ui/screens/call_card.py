@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.common import ScrollPage, label
+from kiosk.ui.screens.common import ScrollPage, label, plain_text, spoken_number
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -51,6 +51,14 @@ class CallCardScreen(ScrollPage):
         holder = QWidget()
         holder.setLayout(row)
         self.body.addWidget(holder)
+        self._speech = "\n".join(
+            [heading, spoken_number(coordinator.phone)]
+            + [
+                plain_text(ctx.text(t))
+                for t in (coordinator.hours, coordinator.confidentiality, coordinator.promise)
+                if t is not None
+            ]
+        )
         self.call_button: TouchButton | None = None
         self.status = label("")
         if call is not None:
@@ -64,3 +72,7 @@ class CallCardScreen(ScrollPage):
             self.body.addWidget(self.call_button)
             self.body.addWidget(self.status)
         self.finish()
+
+    def speech_text(self) -> str:
+        """The number (digit by digit) and the reassurance, for Listen."""
+        return self._speech

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.content.models import Checklist
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.common import ScrollPage, label
+from kiosk.ui.screens.common import ScrollPage, label, plain_text
 from kiosk.ui.widgets.touch_button import TouchButton
 
 
@@ -35,6 +35,20 @@ class ChecklistScreen(ScrollPage):
         self._ctx = ctx
         self.body.addWidget(self.start_over)
         self.finish()
+
+    def speech_text(self) -> str:
+        """Title, introduction and every item with whether it is ticked."""
+        ctx = self._ctx
+        ticked = ctx.session.ticked(self.checklist.id)
+        parts = [
+            ctx.text(self.checklist.title),
+            plain_text(ctx.text(self.checklist.intro)),
+            ctx.ui("tick_all"),
+        ]
+        for item in self.checklist.items:
+            state = ctx.ui("checked") if item.id in ticked else ctx.ui("not_checked")
+            parts.append(f"{ctx.text(item.text)} ({state})")
+        return "\n".join(parts)
 
     def _toggle(self, ctx: ScreenContext, item_id: str, on: bool) -> None:
         if (item_id in ctx.session.ticked(self.checklist.id)) != on:

@@ -68,6 +68,19 @@ def markdown_html(text: str, paragraph_gap_px: int = 14) -> str:
     return _BODY_STYLE.sub("<body>", document.toHtml(), count=1)
 
 
+def plain_text(text: str) -> str:
+    """What a Markdown text says, without markup (for reading aloud)."""
+    document = QTextDocument()
+    document.setMarkdown(kiosk_markdown(text))
+    return document.toPlainText()
+
+
+def spoken_number(phone: str) -> str:
+    """A phone number as a voice should read it: digit by digit, pausing at the groups."""
+    groups = [group for group in re.split(r"[^0-9+]+", phone) if group]
+    return ", ".join(" ".join(group) for group in groups)
+
+
 def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLabel:
     """A wrapping label; ``role`` selects a QSS style (h1, h2, muted …)."""
     widget = QLabel()

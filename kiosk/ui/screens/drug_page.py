@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 from kiosk.content.models import DrugPage, ReviewStatus
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.common import ScrollPage, label
+from kiosk.ui.screens.common import ScrollPage, label, plain_text
 from kiosk.ui.widgets.touch_button import TouchButton
 
 
@@ -44,6 +44,7 @@ class DrugPageScreen(ScrollPage):
     def __init__(self, ctx: ScreenContext, page: DrugPage) -> None:
         super().__init__(ctx.text(page.name))
         self.page = page
+        self._ctx = ctx
         self.links: list[QLabel] = []
         body = self.body
         body.addWidget(label(ctx.text(page.name), "h1"))
@@ -79,6 +80,19 @@ class DrugPageScreen(ScrollPage):
         body.addWidget(label(self._review_line(ctx), "muted"))
         body.addWidget(label(ctx.text(ctx.catalog.site.disclaimer), "muted"))
         self.finish()
+
+    def speech_text(self) -> str:
+        """Everything on the page, in reading order, for Listen."""
+        ctx, page = self._ctx, self.page
+        parts = [ctx.text(page.name), plain_text(ctx.text(page.summary))]
+        if page.urgent:
+            parts.append(ctx.ui("get_help_now"))
+            parts += [ctx.text(item) for item in page.urgent]
+            parts.append(ctx.text(ctx.catalog.site.emergency_action))
+        for section in page.sections:
+            parts += [ctx.text(section.title), plain_text(ctx.text(section.body))]
+        parts.append(ctx.text(ctx.catalog.site.disclaimer))
+        return "\n".join(parts)
 
     def _review_line(self, ctx: ScreenContext) -> str:
         review = self.page.review

@@ -8,7 +8,7 @@ from kiosk.checklist import ChecklistResult, Outcome, evaluate
 from kiosk.content.models import Checklist
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.common import ScrollPage, label
+from kiosk.ui.screens.common import ScrollPage, label, plain_text, spoken_number
 from kiosk.ui.widgets.touch_button import TouchButton
 
 
@@ -44,4 +44,13 @@ class ResultScreen(ScrollPage):
         self.call_button.clicked.connect(lambda: ctx.go(Place(Screen.CALL)))
         self.body.addWidget(self.call_button)
         self.body.addWidget(label(ctx.ui("not_diagnosis"), "muted"))
+        self._speech = "\n".join(
+            [title, plain_text(ctx.text(result.message))]
+            + [ctx.text(item.text) for item in shown]
+            + [ctx.ui("call_cta"), spoken_number(ctx.catalog.site.coordinator.phone)]
+        )
         self.finish()
+
+    def speech_text(self) -> str:
+        """The result, for Listen."""
+        return self._speech
