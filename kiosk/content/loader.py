@@ -17,6 +17,7 @@ from kiosk.content.errors import did_you_mean, problems_from_validation
 from kiosk.content.images import image_problem
 from kiosk.content.models import Checklist, DrugPage, ReviewStatus, Site
 from kiosk.content.problems import Problem, error, warning
+from kiosk.content.readability import readability_problems
 from kiosk.content.text import LocalText
 from kiosk.content.yaml_source import KeyPath, SourceError, YamlDocument, read_yaml
 
@@ -333,6 +334,8 @@ class _Loader:
                         "ask a clinician to review this page",
                     )
                 )
+        if isinstance(model, DrugPage):
+            self.problems.extend(readability_problems(model, label, doc.locate))
         for path, value in iter_texts(model):
             given = value.languages()
             if given is None:

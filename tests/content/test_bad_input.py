@@ -296,3 +296,37 @@ def test_external_link_in_body_is_a_warning(content_dir: Path, write: Writer) ->
     result = load_content(content_dir)
     assert result.errors == ()
     assert any("cannot be opened on the kiosk" in p.message for p in result.warnings)
+
+
+HARD = (
+    "Abrupt discontinuation of intrathecal baclofen, regardless of the cause, has resulted "
+    "in sequelae that include high fever, altered mental status, exaggerated rebound "
+    "spasticity, and muscle rigidity, that in rare cases has advanced to rhabdomyolysis, "
+    "multiple organ-system failure and death."
+)
+
+
+def test_plain_language_check_names_the_hard_section(content_dir: Path, write: Writer) -> None:
+    page = drug_yaml("hard").replace(
+        '    body: {en: "It is a **medicine**.", es: "Es un **medicamento**."}',
+        '    body: {en: "It is a **medicine**.", es: "Es un **medicamento**."}\n'
+        "  - title: {en: Stopping the pump, es: Dejar la bomba}\n"
+        f'    body: {{en: "{HARD}", es: "Texto."}}',
+    )
+    write("drugs/hard.yaml", page)
+    result = load_content(content_dir)
+    assert result.errors == ()
+    (problem,) = [p for p in result.warnings if "Flesch" in p.message]
+    assert problem.path.endswith("hard.yaml") and problem.line == 9
+    assert problem.message.startswith("section 'Stopping the pump' reads at grade ")
+    assert "aim for grade 8 or below" in problem.message
+
+
+def test_plain_language_check_passes_easy_text_and_shipped_content() -> None:
+    from kiosk.content.readability import grade
+    from tests.conftest import SHIPPED_CONTENT
+
+    assert grade("We go to the shop. It is near. We buy milk and bread there.") < 8
+    assert grade(HARD) > 8
+    result = load_content(SHIPPED_CONTENT)
+    assert not [p for p in result.problems if "Flesch" in p.message]
