@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint installer bench soak clean
+.PHONY: run test lint translations installer bench soak clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kiosk needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -18,7 +18,14 @@ $(VENV)/.dev: $(VENV)/bin/python pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime
+# Interface translations: Qt Linguist .ts sources compiled to .qm.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+resources/i18n/%.qm: resources/i18n/%.ts $(VENV)/.runtime
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: $(VENV)/.runtime translations
 	$(PY) -m kiosk run --windowed --content content
 
 lint: $(VENV)/.dev
@@ -26,7 +33,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check kiosk tests
 	$(VENV)/bin/mypy
 
-test: lint
+test: lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 installer: $(VENV)/.dev
@@ -39,4 +46,4 @@ soak: $(VENV)/.dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow -p no:cacheprovider tests
 
 clean:
-	rm -rf build dist render .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist render .pytest_cache .mypy_cache .ruff_cache resources/i18n/*.qm

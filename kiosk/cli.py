@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate content; print problems as path:line:col; 1 when there are errors."""
     root = args.content or default_content_dir()
-    result = load_content(root)
+    result = load_content(root, i18n_dir=resources_dir() / "i18n")
     _print_problems(result.problems, sys.stdout)
     errors, warnings = len(result.errors), len(result.warnings)
     pages = len(result.catalog.drugs) if result.catalog else 0
@@ -162,7 +162,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from kiosk.ui.render import UnknownPages, render_pages
 
     root = args.content or default_content_dir()
-    result = load_content(root)
+    result = load_content(root, i18n_dir=resources_dir() / "i18n")
     _print_problems(result.problems, sys.stderr)
     if result.catalog is None:
         print(f"kiosk: nothing to render: {root} has no usable kiosk.yaml", file=sys.stderr)
@@ -259,7 +259,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     from kiosk.ui.render import render_pages
 
     root = args.content or default_content_dir()
-    result = load_content(root)
+    result = load_content(root, i18n_dir=resources_dir() / "i18n")
     if result.catalog is None or result.errors:
         _print_problems(result.errors, sys.stderr)
         print(f"self-test failed: the content in {root} has errors", file=sys.stderr)

@@ -20,6 +20,7 @@ from kiosk.content.problems import Problem, error, warning
 from kiosk.content.readability import readability_problems
 from kiosk.content.text import LocalText
 from kiosk.content.yaml_source import KeyPath, SourceError, YamlDocument, read_yaml
+from kiosk.i18n import missing, ts_path
 
 SITE_FILE = "kiosk.yaml"
 DRUG_DIR = "drugs"
@@ -43,11 +44,15 @@ class _Parsed(Generic[M]):
 class _Loader:
     """One pass over a content folder; see load_content."""
 
-    def __init__(self, root: Path, previous: Catalog | None, today: dt.date) -> None:
+    def __init__(
+        self, root: Path, previous: Catalog | None, today: dt.date, i18n_dir: Path | None
+    ) -> None:
         self.root = root
+        self.i18n_dir = i18n_dir
         self.previous = previous
         self.today = today
         self.problems: list[Problem] = []
+        self.site_doc: YamlDocument | None = None
 
     def label(self, relative: str) -> str:
         return str(self.root / relative)
@@ -131,6 +136,7 @@ class _Loader:
             )
             return self.previous.site if self.previous else None
         parsed = self.parse(SITE_FILE, Site)
+        self.site_doc = parsed.doc
         self.problems.extend(parsed.problems)
         if parsed.model is None:
             if self.previous is not None:
@@ -351,6 +357,34 @@ class _Loader:
                         )
                     )
 
+    def check_ui_translations(self, languages: tuple[str, ...]) -> None:
+        label = self.label(SITE_FILE)
+        line, col = self.site_doc.locate(("languages",)) if self.site_doc else (0, 0)
+        for language in languages:
+            assert self.i18n_dir is not None
+            gaps = missing(self.i18n_dir, language)
+            where = ts_path(self.i18n_dir, language)
+            if gaps is None:
+                self.problems.append(
+                    warning(
+                        label,
+                        line,
+                        col,
+                        f"no interface translation for '{language}' ({where} is missing or "
+                        "unreadable); buttons and messages show in English",
+                    )
+                )
+            elif gaps:
+                self.problems.append(
+                    warning(
+                        label,
+                        line,
+                        col,
+                        f"{len(gaps)} interface string(s) are not translated into '{language}' "
+                        f"yet ({where}); English is shown for them: {', '.join(gaps[:5])}",
+                    )
+                )
+
     # -- the whole folder -----------------------------------------------------------------
 
     def run(self) -> LoadResult:
@@ -363,6 +397,8 @@ class _Loader:
         drugs = self.load_all(DRUG_DIR, DrugPage, "drug")
         self.check_links(drugs, checklists)
         languages = site.languages if site else ("en",)
+        if site is not None and self.i18n_dir is not None:
+            self.check_ui_translations(site.languages)
         for parsed_list in (checklists.values(), drugs.values()):
             for item in parsed_list:
                 self.check_quality(item, languages)
@@ -402,7 +438,14 @@ def _iter_value(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, LocalTe
 
 
 def load_content(
-    root: Path, previous: Catalog | None = None, today: dt.date | None = None
+    root: Path,
+    previous: Catalog | None = None,
+    today: dt.date | None = None,
+    i18n_dir: Path | None = None,
 ) -> LoadResult:
-    """Load every file under ``root``; files that fail keep their version from ``previous``."""
-    return _Loader(root, previous, today or dt.date.today()).run()
+    """Load every file under ``root``; files that fail keep their version from ``previous``.
+
+    With ``i18n_dir`` (resources/i18n), also warn about offered languages whose interface
+    strings are not (fully) translated.
+    """
+    return _Loader(root, previous, today or dt.date.today(), i18n_dir).run()

@@ -53,10 +53,12 @@ class ContentWatcher(QObject):
         *,
         debounce_ms: int = 400,
         poll_ms: int = 5000,
+        i18n_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.root = root
+        self.i18n_dir = i18n_dir
         self.current = current
         self.last_reload = time.time()
         self._watcher = QFileSystemWatcher(self)
@@ -130,7 +132,7 @@ class ContentWatcher(QObject):
             return
         self._busy = True
         self._print = fingerprint(self.root)
-        root, previous, done = self.root, self.current, self._done
+        root, previous, done, i18n_dir = self.root, self.current, self._done, self.i18n_dir
 
         def work() -> None:
             # A garbage-collection pass on this thread could destroy Qt objects that only
@@ -139,7 +141,7 @@ class ContentWatcher(QObject):
             collecting = gc.isenabled()
             gc.disable()
             try:
-                result = load_content(root, previous=previous)
+                result = load_content(root, previous=previous, i18n_dir=i18n_dir)
             finally:
                 if collecting:
                     gc.enable()

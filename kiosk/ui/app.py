@@ -66,7 +66,7 @@ def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
         if lock is None:
             log.error("another kiosk is already running on this machine; not starting")
             return 3
-        result = load_content(root)
+        result = load_content(root, i18n_dir=resources_dir() / "i18n")
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s", problem)
         if result.catalog is None:

@@ -9,8 +9,8 @@ from kiosk.content import Catalog
 from kiosk.content.text import LocalText
 from kiosk.search import DrugIndex
 from kiosk.session import Place, Session
-from kiosk.ui.strings import ui_text
 from kiosk.ui.theme import Palette
+from kiosk.ui.translations import Translations
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class ScreenContext:
     index: DrugIndex
     go: Callable[[Place], None]
     theme: Palette
+    translations: Translations
 
     @property
     def language(self) -> str:
@@ -30,7 +31,7 @@ class ScreenContext:
 
     def ui(self, key: str, **values: str) -> str:
         """An interface string in the visitor's language."""
-        return ui_text(key, self.session.language, **values)
+        return self.translations.text(key, self.session.language, **values)
 
     def text(self, value: LocalText) -> str:
         """A content text in the visitor's language (English when missing)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.screens.common import label
-from kiosk.ui.strings import ui_text
+from kiosk.ui.translations import Translations
 from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -24,17 +24,17 @@ class IdleOverlay(Overlay):
         self.body.addWidget(self.button)
         self._language = "en"
 
-    def show_countdown(self, seconds: int, language: str) -> None:
+    def show_countdown(self, seconds: int, language: str, translations: Translations) -> None:
         """Open (if needed) and show ``seconds`` left, in ``language``."""
         self._language = language
-        self.title.setText(ui_text("still_there", language))
-        text = ui_text("reset_in", language, seconds=str(seconds))
+        self.title.setText(translations.text("still_there", language))
+        text = translations.text("reset_in", language, seconds=str(seconds))
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
-        here = ui_text("still_here", language)
+        here = translations.text("still_here", language)
         self.button.title_label.setText(here)
         self.button.setText(here)
         self.button.setAccessibleName(here)
-        self.setAccessibleName(ui_text("still_there", language))
+        self.setAccessibleName(translations.text("still_there", language))
         if not self.isVisible():
             self.open()

@@ -72,7 +72,7 @@ class KioskApp(QObject):
         self.idle.expired.connect(self.reset)
         self.idle_overlay.button.clicked.connect(self.idle.activity)
 
-        self.watcher = ContentWatcher(root, self.catalog, parent=self)
+        self.watcher = ContentWatcher(root, self.catalog, i18n_dir=resources / "i18n", parent=self)
         self.watcher.reloaded.connect(self.content_reloaded)
 
         self.pin_gate = PinGate(site.admin_pin_hash, clock=clock)
@@ -122,7 +122,9 @@ class KioskApp(QObject):
     # -- idle ---------------------------------------------------------------------------
 
     def _warn(self, seconds: int) -> None:
-        self.idle_overlay.show_countdown(seconds, self.window.session.language)
+        self.idle_overlay.show_countdown(
+            seconds, self.window.session.language, self.window.translations
+        )
 
     def reset(self) -> None:
         """Forget the visitor: close overlays, apply waiting content, replace the session."""

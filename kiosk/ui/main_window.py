@@ -15,6 +15,7 @@ from kiosk.runtime.dialer import start_call
 from kiosk.runtime.speech import Reader
 from kiosk.search import DrugIndex
 from kiosk.session import HOME, Place, Screen, Session
+from kiosk.settings import resources_dir
 from kiosk.ui.call_panel import CallPanel
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.attract import AttractScreen
@@ -25,9 +26,9 @@ from kiosk.ui.screens.drug_list import DrugListScreen
 from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.result import ResultScreen
-from kiosk.ui.strings import LANGUAGE_NAMES, ui_text
 from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST, stylesheet
 from kiosk.ui.top_bar import TopBar
+from kiosk.ui.translations import Translations
 
 log = logging.getLogger("kiosk.ui")
 
@@ -44,6 +45,7 @@ class KioskWindow(QWidget):
         session: Session,
         qss_template: str,
         reader: Reader | None = None,
+        translations: Translations | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -59,6 +61,9 @@ class KioskWindow(QWidget):
         self.index = DrugIndex(catalog.drugs)
         self.session = session
         self.reader = reader
+        self.translations = translations or Translations(
+            resources_dir() / "i18n", catalog.site.languages
+        )
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
         self.call_panel = CallPanel()
@@ -105,7 +110,9 @@ class KioskWindow(QWidget):
 
     def _context(self) -> ScreenContext:
         theme = HIGH_CONTRAST if self.session.high_contrast else DEFAULT
-        return ScreenContext(self.catalog, self.session, self.index, self.go, theme)
+        return ScreenContext(
+            self.catalog, self.session, self.index, self.go, theme, self.translations
+        )
 
     def _build(self, place: Place) -> QWidget | None:
         ctx = self._context()
@@ -114,7 +121,7 @@ class KioskWindow(QWidget):
         if screen is Screen.HOME:
             return HomeScreen(ctx)
         if screen is Screen.ATTRACT:
-            attract = AttractScreen(catalog)
+            attract = AttractScreen(catalog, self.translations)
             attract.touched.connect(lambda: self.go(HOME))
             return attract
         if screen is Screen.DRUG_LIST:
@@ -183,6 +190,8 @@ class KioskWindow(QWidget):
 
     def set_catalog(self, catalog: Catalog) -> None:
         """Show new content (the caller chooses a moment when nobody is mid-read)."""
+        if catalog.site.languages != self.catalog.site.languages:
+            self.translations = Translations(resources_dir() / "i18n", catalog.site.languages)
         self.catalog = catalog
         self.index = DrugIndex(catalog.drugs)
         if self.session.language not in catalog.site.languages:
@@ -240,7 +249,9 @@ class KioskWindow(QWidget):
             self.reader.speak(str(speech_text()), self.session.language)
 
     def _label_listen(self, speaking: bool) -> None:
-        text = ui_text("stop_listening" if speaking else "listen", self.session.language)
+        text = self.translations.text(
+            "stop_listening" if speaking else "listen", self.session.language
+        )
         button = self.top_bar.listen
         button.title_label.setText(text)
         button.setText(text)
@@ -272,21 +283,23 @@ class KioskWindow(QWidget):
             if language in languages
             else languages[0]
         )
-        size_name = ui_text(f"size_{int(session.text_size)}", language)
+        size_name = self.translations.text(f"size_{int(session.text_size)}", language)
         self.top_bar.set_texts(
-            ui_text("back", language),
-            ui_text("home", language),
-            LANGUAGE_NAMES.get(following, following),
-            f"{ui_text('text_size', language)}: {size_name}",
-            ui_text("contrast_on" if session.high_contrast else "contrast", language),
+            self.translations.text("back", language),
+            self.translations.text("home", language),
+            self.translations.language_name(following),
+            f"{self.translations.text('text_size', language)}: {size_name}",
+            self.translations.text(
+                "contrast_on" if session.high_contrast else "contrast", language
+            ),
         )
         self._label_listen(self.reader is not None and self.reader.speaking)
         self.top_bar.language.setVisible(len(languages) > 1)
         self.call_panel.show_coordinator(
             self.catalog.site.coordinator,
             language,
-            ui_text("touch_for_call", language),
-            ui_text("scan_to_call", language),
+            self.translations.text("touch_for_call", language),
+            self.translations.text("scan_to_call", language),
         )
 
     # -- layout -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
 from kiosk.ui.screens.common import label
-from kiosk.ui.strings import ui_text
+from kiosk.ui.translations import Translations
 
 DRIFT_MS = 100
 #: One full drift cycle, in ticks (about 3 minutes): slow enough to be calm, fast enough
@@ -23,13 +23,13 @@ class AttractScreen(QWidget):
 
     touched = Signal()
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, translations: Translations) -> None:
         super().__init__()
         self.setObjectName("Attract")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         site = catalog.site
         first = site.default_language
-        self.setAccessibleName(ui_text("touch_to_start", first))
+        self.setAccessibleName(translations.text("touch_to_start", first))
         self.card = QFrame(self)
         self.card.setObjectName("AttractCard")
         column = QVBoxLayout(self.card)
@@ -37,7 +37,7 @@ class AttractScreen(QWidget):
         column.setContentsMargins(48, 40, 48, 40)
         column.addWidget(label(site.clinic_name.get(first), "attract_title"))
         for language in site.languages:
-            column.addWidget(label(ui_text("touch_to_start", language), "attract_touch"))
+            column.addWidget(label(translations.text("touch_to_start", language), "attract_touch"))
         coordinator = site.coordinator
         column.addWidget(label(coordinator.heading.get(first), "h2"))
         self.phone = label(coordinator.phone, "attract_phone")

@@ -1,0 +1,154 @@
+"""The interface's own words: English sources, and Qt Linguist .ts files for other languages.
+
+Translators edit ``resources/i18n/kiosk_<lang>.ts`` (Qt Linguist or any text editor);
+``pyside6-lrelease`` compiles them to ``.qm`` during ``make`` and the installer build. Adding a
+language needs only a new .ts file and the code in kiosk.yaml's ``languages``. After adding a
+string here, run ``python -m kiosk.i18n`` to add it (unfinished) to every .ts file.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+CONTEXT = "kiosk"
+#: The source text translated into each language's own name (for the language button).
+LANGUAGE_NAME_KEY = "language_name"
+
+UI_STRINGS: dict[str, str] = {
+    LANGUAGE_NAME_KEY: "English",
+    "back": "Back",
+    "home": "Home",
+    "text_size": "Text size",
+    "contrast": "High contrast",
+    "contrast_on": "Normal colours",
+    "listen": "Listen",
+    "stop_listening": "Stop reading",
+    "size_0": "Normal",
+    "size_1": "Large",
+    "size_2": "Largest",
+    "tile_medications": "Medication information",
+    "tile_medications_sub": "What a medicine is for, how to stop it safely, warning signs",
+    "tile_checklist": "Symptom checklist",
+    "tile_checklist_sub": "Check how you feel and see when to get help",
+    "tile_call": "Talk to someone now",
+    "tile_call_sub": "Free and confidential, any time",
+    "medications": "Medications",
+    "search": "Search by name",
+    "search_hint": "Type a medicine name",
+    "clear": "Clear",
+    "space": "Space",
+    "delete": "Delete",
+    "no_matches": "No medicine matches “{query}”. Check the spelling, or ask the front desk.",
+    "no_pages": "There are no medication pages yet. Please ask the front desk.",
+    "also_called": "Also called: {names}",
+    "get_help_now": "Get help right away if you have any of these:",
+    "open_checklist": "Check your symptoms",
+    "sources": "Sources",
+    "reviewed": "Reviewed by {who} on {when}.",
+    "next_review": "Next review: {when}.",
+    "not_reviewed": "This page has not yet been reviewed by a clinician.",
+    "checklists": "Symptom checklists",
+    "no_checklists": "There are no checklists yet. Please ask the front desk.",
+    "tick_all": "Touch each one you have now:",
+    "see_result": "See what this means",
+    "start_over": "Start over",
+    "result_title": "What this means",
+    "urgent_title": "This may be an emergency",
+    "you_ticked": "You marked:",
+    "score": "Score: {score}",
+    "not_diagnosis": "This checklist is not a diagnosis.",
+    "call_cta": "Call an intake coordinator",
+    "call_now": "Call now",
+    "calling": "Calling…",
+    "call_failed": "The phone could not start. Please dial the number above.",
+    "scan_to_call": "Scan with your phone's camera to call",
+    "touch_for_call": "Touch here for help",
+    "checked": "checked",
+    "not_checked": "not checked",
+    "out_of_service": "This screen is being updated. Please ask the front desk for help.",
+    "az_jump": "Jump to {letter}",
+    "touch_to_start": "Touch the screen to start",
+    "still_there": "Are you still there?",
+    "reset_in": "To protect your privacy, this screen will start over in {seconds} seconds.",
+    "still_here": "I'm still here",
+}
+
+
+def ts_path(folder: Path, language: str) -> Path:
+    """Where the .ts file of ``language`` lives."""
+    return folder / f"kiosk_{language}.ts"
+
+
+def read_ts(path: Path) -> dict[str, str]:
+    """Finished translations in a .ts file, by string key (the message's comment)."""
+    root = ET.parse(path).getroot()
+    found: dict[str, str] = {}
+    for message in root.iter("message"):
+        key = message.findtext("comment") or ""
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
+            continue
+        if key and translation.text:
+            found[key] = translation.text
+    return found
+
+
+def write_ts(path: Path, language: str, translations: dict[str, str]) -> None:
+    """Write a .ts file with every interface string; untranslated ones are 'unfinished'."""
+    root = ET.Element("TS", version="2.1", language=language.replace("-", "_"))
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = CONTEXT
+    for key, source in UI_STRINGS.items():
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "comment").text = key
+        translation = ET.SubElement(message, "translation")
+        if key in translations:
+            translation.text = translations[key]
+        else:
+            translation.set("type", "unfinished")
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+
+
+def missing(folder: Path, language: str) -> list[str] | None:
+    """Keys without a translation in ``language`` (None when there is no .ts file at all)."""
+    if language == "en":
+        return []
+    path = ts_path(folder, language)
+    if not path.is_file():
+        return None
+    try:
+        done = read_ts(path)
+    except (ET.ParseError, OSError):
+        return None
+    return [key for key in UI_STRINGS if key not in done]
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} a string fills in; a translation must keep them all."""
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def update(folder: Path) -> list[Path]:
+    """Add new strings (unfinished) to every .ts file and drop removed ones."""
+    written = []
+    for path in sorted(folder.glob("kiosk_*.ts")):
+        language = path.stem.removeprefix("kiosk_")
+        write_ts(path, language, read_ts(path))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    here = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+    for updated in update(here):
+        print(updated)
+    sys.exit(0)

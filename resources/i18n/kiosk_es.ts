@@ -1,0 +1,287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+  <context>
+    <name>kiosk</name>
+    <message>
+      <source>English</source>
+      <comment>language_name</comment>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <comment>back</comment>
+      <translation>Atrás</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <comment>home</comment>
+      <translation>Inicio</translation>
+    </message>
+    <message>
+      <source>Text size</source>
+      <comment>text_size</comment>
+      <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+      <source>High contrast</source>
+      <comment>contrast</comment>
+      <translation>Alto contraste</translation>
+    </message>
+    <message>
+      <source>Normal colours</source>
+      <comment>contrast_on</comment>
+      <translation>Colores normales</translation>
+    </message>
+    <message>
+      <source>Listen</source>
+      <comment>listen</comment>
+      <translation>Escuchar</translation>
+    </message>
+    <message>
+      <source>Stop reading</source>
+      <comment>stop_listening</comment>
+      <translation>Dejar de leer</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <comment>size_0</comment>
+      <translation>Normal</translation>
+    </message>
+    <message>
+      <source>Large</source>
+      <comment>size_1</comment>
+      <translation>Grande</translation>
+    </message>
+    <message>
+      <source>Largest</source>
+      <comment>size_2</comment>
+      <translation>Más grande</translation>
+    </message>
+    <message>
+      <source>Medication information</source>
+      <comment>tile_medications</comment>
+      <translation>Información sobre medicamentos</translation>
+    </message>
+    <message>
+      <source>What a medicine is for, how to stop it safely, warning signs</source>
+      <comment>tile_medications_sub</comment>
+      <translation>Para qué sirve, cómo dejarlo con seguridad, señales de alarma</translation>
+    </message>
+    <message>
+      <source>Symptom checklist</source>
+      <comment>tile_checklist</comment>
+      <translation>Lista de síntomas</translation>
+    </message>
+    <message>
+      <source>Check how you feel and see when to get help</source>
+      <comment>tile_checklist_sub</comment>
+      <translation>Revise cómo se siente y sepa cuándo pedir ayuda</translation>
+    </message>
+    <message>
+      <source>Talk to someone now</source>
+      <comment>tile_call</comment>
+      <translation>Hablar con alguien ahora</translation>
+    </message>
+    <message>
+      <source>Free and confidential, any time</source>
+      <comment>tile_call_sub</comment>
+      <translation>Gratis y confidencial, a cualquier hora</translation>
+    </message>
+    <message>
+      <source>Medications</source>
+      <comment>medications</comment>
+      <translation>Medicamentos</translation>
+    </message>
+    <message>
+      <source>Search by name</source>
+      <comment>search</comment>
+      <translation>Buscar por nombre</translation>
+    </message>
+    <message>
+      <source>Type a medicine name</source>
+      <comment>search_hint</comment>
+      <translation>Escriba el nombre de un medicamento</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <comment>clear</comment>
+      <translation>Borrar</translation>
+    </message>
+    <message>
+      <source>Space</source>
+      <comment>space</comment>
+      <translation>Espacio</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <comment>delete</comment>
+      <translation>Borrar letra</translation>
+    </message>
+    <message>
+      <source>No medicine matches “{query}”. Check the spelling, or ask the front desk.</source>
+      <comment>no_matches</comment>
+      <translation>Ningún medicamento coincide con “{query}”. Revise cómo lo escribió o pregunte en recepción.</translation>
+    </message>
+    <message>
+      <source>There are no medication pages yet. Please ask the front desk.</source>
+      <comment>no_pages</comment>
+      <translation>Todavía no hay páginas de medicamentos. Pregunte en la recepción.</translation>
+    </message>
+    <message>
+      <source>Also called: {names}</source>
+      <comment>also_called</comment>
+      <translation>También llamado: {names}</translation>
+    </message>
+    <message>
+      <source>Get help right away if you have any of these:</source>
+      <comment>get_help_now</comment>
+      <translation>Pida ayuda de inmediato si tiene alguno de estos:</translation>
+    </message>
+    <message>
+      <source>Check your symptoms</source>
+      <comment>open_checklist</comment>
+      <translation>Revise sus síntomas</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <comment>sources</comment>
+      <translation>Fuentes</translation>
+    </message>
+    <message>
+      <source>Reviewed by {who} on {when}.</source>
+      <comment>reviewed</comment>
+      <translation>Revisado por {who} el {when}.</translation>
+    </message>
+    <message>
+      <source>Next review: {when}.</source>
+      <comment>next_review</comment>
+      <translation>Próxima revisión: {when}.</translation>
+    </message>
+    <message>
+      <source>This page has not yet been reviewed by a clinician.</source>
+      <comment>not_reviewed</comment>
+      <translation>Un profesional de la salud todavía no ha revisado esta página.</translation>
+    </message>
+    <message>
+      <source>Symptom checklists</source>
+      <comment>checklists</comment>
+      <translation>Listas de síntomas</translation>
+    </message>
+    <message>
+      <source>There are no checklists yet. Please ask the front desk.</source>
+      <comment>no_checklists</comment>
+      <translation>Todavía no hay listas de síntomas. Pregunte en la recepción.</translation>
+    </message>
+    <message>
+      <source>Touch each one you have now:</source>
+      <comment>tick_all</comment>
+      <translation>Toque cada uno que tenga ahora:</translation>
+    </message>
+    <message>
+      <source>See what this means</source>
+      <comment>see_result</comment>
+      <translation>Ver qué significa</translation>
+    </message>
+    <message>
+      <source>Start over</source>
+      <comment>start_over</comment>
+      <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+      <source>What this means</source>
+      <comment>result_title</comment>
+      <translation>Qué significa</translation>
+    </message>
+    <message>
+      <source>This may be an emergency</source>
+      <comment>urgent_title</comment>
+      <translation>Esto puede ser una emergencia</translation>
+    </message>
+    <message>
+      <source>You marked:</source>
+      <comment>you_ticked</comment>
+      <translation>Usted marcó:</translation>
+    </message>
+    <message>
+      <source>Score: {score}</source>
+      <comment>score</comment>
+      <translation>Puntuación: {score}</translation>
+    </message>
+    <message>
+      <source>This checklist is not a diagnosis.</source>
+      <comment>not_diagnosis</comment>
+      <translation>Esta lista no es un diagnóstico.</translation>
+    </message>
+    <message>
+      <source>Call an intake coordinator</source>
+      <comment>call_cta</comment>
+      <translation>Llamar a un coordinador de admisión</translation>
+    </message>
+    <message>
+      <source>Call now</source>
+      <comment>call_now</comment>
+      <translation>Llamar ahora</translation>
+    </message>
+    <message>
+      <source>Calling…</source>
+      <comment>calling</comment>
+      <translation>Llamando…</translation>
+    </message>
+    <message>
+      <source>The phone could not start. Please dial the number above.</source>
+      <comment>call_failed</comment>
+      <translation>No se pudo iniciar la llamada. Marque el número de arriba.</translation>
+    </message>
+    <message>
+      <source>Scan with your phone's camera to call</source>
+      <comment>scan_to_call</comment>
+      <translation>Escanee con la cámara de su teléfono para llamar</translation>
+    </message>
+    <message>
+      <source>Touch here for help</source>
+      <comment>touch_for_call</comment>
+      <translation>Toque aquí para ayuda</translation>
+    </message>
+    <message>
+      <source>checked</source>
+      <comment>checked</comment>
+      <translation>marcado</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <comment>not_checked</comment>
+      <translation>sin marcar</translation>
+    </message>
+    <message>
+      <source>This screen is being updated. Please ask the front desk for help.</source>
+      <comment>out_of_service</comment>
+      <translation>Esta pantalla se está actualizando. Pida ayuda en la recepción.</translation>
+    </message>
+    <message>
+      <source>Jump to {letter}</source>
+      <comment>az_jump</comment>
+      <translation>Ir a {letter}</translation>
+    </message>
+    <message>
+      <source>Touch the screen to start</source>
+      <comment>touch_to_start</comment>
+      <translation>Toque la pantalla para empezar</translation>
+    </message>
+    <message>
+      <source>Are you still there?</source>
+      <comment>still_there</comment>
+      <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+      <source>To protect your privacy, this screen will start over in {seconds} seconds.</source>
+      <comment>reset_in</comment>
+      <translation>Para proteger su privacidad, esta pantalla empezará de nuevo en {seconds} segundos.</translation>
+    </message>
+    <message>
+      <source>I'm still here</source>
+      <comment>still_here</comment>
+      <translation>Sigo aquí</translation>
+    </message>
+  </context>
+</TS>
