@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -101,7 +101,6 @@ class TouchButton(StyledButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(20, 12, 20, 12)
         outer.setSpacing(16)
@@ -130,6 +129,10 @@ class TouchButton(StyledButton):
             self.setAccessibleDescription(subtitle)
         self.toggled.connect(self._restyle)
         self._restyle()
+
+    def minimumSizeHint(self) -> QSize:
+        """Never below 64×64, and never below what the words need at this text size."""
+        return super().minimumSizeHint().expandedTo(QSize(MIN_TARGET_PX, MIN_TARGET_PX))
 
     def _restyle(self) -> None:
         """Children cannot see the button's :checked state in QSS, so mirror it as a property."""

@@ -1,0 +1,65 @@
+"""Text size: the largest step meets EN 301 549 5.1.4, and text never clips at any size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from kiosk.session import TextSize
+from kiosk.ui.render import page_places
+from kiosk.ui.theme import BODY_PX, FONT_FAMILY
+from tests.ui.conftest import WindowFactory
+from tests.ui.test_touch_targets import place_ids
+
+#: A 21.5-inch 16:9 screen at 1920×1080: 476.6 mm wide, so 0.2482 mm per pixel.
+MM_PER_PX = 21.5 * 25.4 * 16 / (16**2 + 9**2) ** 0.5 / 1920
+#: EN 301 549 5.1.4: a capital H of at least 0.7° of view at 600 mm.
+MIN_CAP_MM = 7.3
+
+
+def test_largest_text_has_a_capital_h_of_at_least_7_3_mm(fonts_loaded: None) -> None:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(BODY_PX[TextSize.LARGEST])
+    cap_px = QFontMetricsF(font).tightBoundingRect("H").height()
+    assert cap_px * MM_PER_PX >= MIN_CAP_MM, f"{cap_px:.1f} px = {cap_px * MM_PER_PX:.2f} mm"
+    font.setPixelSize(BODY_PX[TextSize.NORMAL])
+    assert QFontMetricsF(font).tightBoundingRect("H").height() * MM_PER_PX < MIN_CAP_MM
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("text_size", list(TextSize), ids=lambda t: t.name.lower())
+@pytest.mark.parametrize("page_id", place_ids())
+def test_no_text_is_clipped_or_off_screen(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    page_id: str,
+    text_size: TextSize,
+    size: tuple[int, int],
+    language: str,
+) -> None:
+    window = make_window(width=size[0], height=size[1], language=language)
+    window.session.text_size = text_size
+    place, tick = next((p, t) for i, p, t in page_places(window.catalog) if i == page_id)
+    if tick:
+        window.session.toggle(place.key, tick)
+    window.next_language()
+    window.next_language()  # a full redraw at this size
+    window.go(place)
+    qtbot.wait(60)  # let posted layout requests settle, as they do before the next frame
+    for widget in window.findChildren(QLabel):
+        if not widget.isVisible() or not widget.text():
+            continue
+        name = widget.text()[:40]
+        left = widget.mapTo(window, widget.rect().topLeft()).x()
+        assert left >= 0 and left + widget.width() <= window.width(), f"{name!r} off screen"
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            assert widget.height() >= needed - 1, (
+                f"{name!r} is {widget.height()} px tall but needs {needed} px"
+            )
+        else:
+            needed = widget.sizeHint().width()
+            assert widget.width() >= needed - 1, f"{name!r} is cut: {widget.width()} < {needed}"
