@@ -35,6 +35,7 @@ class IdleOverlay(Overlay):
         self.button.title_label.setText(here)
         self.button.setText(here)
         self.button.setAccessibleName(here)
+        self.button.setAccessibleDescription(translations.text("still_here_desc", language))
         self.setAccessibleName(translations.text("still_there", language))
         if not self.isVisible():
             self.open()

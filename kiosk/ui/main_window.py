@@ -256,6 +256,9 @@ class KioskWindow(QWidget):
         button.title_label.setText(text)
         button.setText(text)
         button.setAccessibleName(text)
+        button.setAccessibleDescription(
+            self.translations.text("listen_desc", self.session.language)
+        )
 
     def toggle_contrast(self) -> None:
         """High-contrast colours on or off."""
@@ -284,14 +287,24 @@ class KioskWindow(QWidget):
             else languages[0]
         )
         size_name = self.translations.text(f"size_{int(session.text_size)}", language)
+        text = self.translations.text
         self.top_bar.set_texts(
-            self.translations.text("back", language),
-            self.translations.text("home", language),
-            self.translations.language_name(following),
-            f"{self.translations.text('text_size', language)}: {size_name}",
-            self.translations.text(
-                "contrast_on" if session.high_contrast else "contrast", language
-            ),
+            {
+                "back": (text("back", language), text("back_desc", language)),
+                "home": (text("home", language), text("home_desc", language)),
+                "language": (
+                    self.translations.language_name(following),
+                    self.translations.text("language_desc", following),
+                ),
+                "text_size": (
+                    f"{text('text_size', language)}: {size_name}",
+                    text("text_size_desc", language),
+                ),
+                "contrast": (
+                    text("contrast_on" if session.high_contrast else "contrast", language),
+                    text("contrast_desc", language),
+                ),
+            }
         )
         self._label_listen(self.reader is not None and self.reader.speaking)
         self.top_bar.language.setVisible(len(languages) > 1)

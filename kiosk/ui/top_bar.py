@@ -47,18 +47,14 @@ class TopBar(QFrame):
         layout = self.layout()
         return layout.heightForWidth(width) if layout is not None else 0
 
-    def set_texts(self, back: str, home: str, language: str, text_size: str, contrast: str) -> None:
-        """Relabel the buttons (after a language, size or contrast change)."""
-        for button, text in (
-            (self.back, back),
-            (self.home, home),
-            (self.language, language),
-            (self.text_size, text_size),
-            (self.contrast, contrast),
-        ):
+    def set_texts(self, texts: dict[str, tuple[str, str]]) -> None:
+        """Relabel the buttons: name → (label, screen-reader description)."""
+        for name, (text, description) in texts.items():
+            button: TouchButton = getattr(self, name)
             button.title_label.setText(text)
             button.setText(text)
             button.setAccessibleName(text)
+            button.setAccessibleDescription(description)
         layout = self.layout()
         if layout is not None:
             layout.invalidate()

@@ -44,6 +44,91 @@
       <translation>Dejar de leer</translation>
     </message>
     <message>
+      <source>Go back to the previous screen</source>
+      <comment>back_desc</comment>
+      <translation>Volver a la pantalla anterior</translation>
+    </message>
+    <message>
+      <source>Go to the start screen</source>
+      <comment>home_desc</comment>
+      <translation>Ir a la pantalla de inicio</translation>
+    </message>
+    <message>
+      <source>Show everything in this language</source>
+      <comment>language_desc</comment>
+      <translation>Mostrar todo en este idioma</translation>
+    </message>
+    <message>
+      <source>Make the text larger; after the largest size it returns to normal</source>
+      <comment>text_size_desc</comment>
+      <translation>Agrandar el texto; después del tamaño más grande vuelve al normal</translation>
+    </message>
+    <message>
+      <source>Switch between normal colours and white text on black</source>
+      <comment>contrast_desc</comment>
+      <translation>Cambiar entre colores normales y texto blanco sobre negro</translation>
+    </message>
+    <message>
+      <source>Read this screen aloud</source>
+      <comment>listen_desc</comment>
+      <translation>Leer esta pantalla en voz alta</translation>
+    </message>
+    <message>
+      <source>Keyboard key</source>
+      <comment>key_desc</comment>
+      <translation>Tecla del teclado</translation>
+    </message>
+    <message>
+      <source>Type with the keyboard below; matching medicines are listed above it</source>
+      <comment>search_desc</comment>
+      <translation>Escriba con el teclado de abajo; los medicamentos que coinciden aparecen arriba</translation>
+    </message>
+    <message>
+      <source>Touch a medicine to open its page</source>
+      <comment>list_desc</comment>
+      <translation>Toque un medicamento para abrir su página</translation>
+    </message>
+    <message>
+      <source>Touch to mark or unmark</source>
+      <comment>row_desc</comment>
+      <translation>Toque para marcar o desmarcar</translation>
+    </message>
+    <message>
+      <source>Shows what your answers mean</source>
+      <comment>see_result_desc</comment>
+      <translation>Muestra qué significan sus respuestas</translation>
+    </message>
+    <message>
+      <source>Unmarks every item</source>
+      <comment>start_over_desc</comment>
+      <translation>Desmarca todo</translation>
+    </message>
+    <message>
+      <source>Opens the symptom checklist for this medicine</source>
+      <comment>open_checklist_desc</comment>
+      <translation>Abre la lista de síntomas de este medicamento</translation>
+    </message>
+    <message>
+      <source>Starts a call on the clinic phone</source>
+      <comment>call_now_desc</comment>
+      <translation>Inicia una llamada en el teléfono de la clínica</translation>
+    </message>
+    <message>
+      <source>Keeps your place on the screen</source>
+      <comment>still_here_desc</comment>
+      <translation>Mantiene su lugar en la pantalla</translation>
+    </message>
+    <message>
+      <source>Shows the number to call and a code for your phone</source>
+      <comment>call_cta_desc</comment>
+      <translation>Muestra el número para llamar y un código para su teléfono</translation>
+    </message>
+    <message>
+      <source>Swipe up and down to read</source>
+      <comment>page_desc</comment>
+      <translation>Deslice hacia arriba y hacia abajo para leer</translation>
+    </message>
+    <message>
       <source>Normal</source>
       <comment>size_0</comment>
       <translation>Normal</translation>

@@ -76,6 +76,7 @@ def test_controls_are_big_spaced_and_named(
     for control in controls:
         name = control.accessibleName()
         assert name.strip(), f"{type(control).__name__} has no accessible name"
+        assert control.accessibleDescription().strip(), f"{name!r} has no accessible description"
         assert control.width() >= MIN_PX and control.height() >= MIN_PX, (
             f"{name!r} is {control.width()}×{control.height()} px"
         )
@@ -92,6 +93,11 @@ def test_controls_are_big_spaced_and_named(
         assert gap(ra, rb) >= GAP_PX, (
             f"{a.accessibleName()!r} and {b.accessibleName()!r} are {gap(ra, rb)} px apart"
         )
+    screen = window.current
+    assert screen is not None and screen.accessibleName().strip()
+    scroll = getattr(screen, "scroll_area", None)
+    if scroll is not None:
+        assert scroll.accessibleName().strip() and scroll.accessibleDescription().strip()
     if isinstance(window.current, DrugListScreen):
         listing = window.current
         model = listing.model

@@ -19,7 +19,7 @@ class CallCardScreen(ScrollPage):
     def __init__(self, ctx: ScreenContext, call: Callable[[], bool] | None) -> None:
         coordinator = ctx.catalog.site.coordinator
         heading = ctx.text(coordinator.heading)
-        super().__init__(heading)
+        super().__init__(heading, ctx.ui("page_desc"))
         self.setObjectName("CallCard")
         self.column.setObjectName("CallCard")
         self.body.addWidget(label(heading, "h1"))
@@ -64,6 +64,7 @@ class CallCardScreen(ScrollPage):
         if call is not None:
             self.call_button = TouchButton(ctx.ui("call_now"))
             self.call_button.setMinimumHeight(110)
+            self.call_button.setAccessibleDescription(ctx.ui("call_now_desc"))
 
             def dial() -> None:
                 self.status.setText(ctx.ui("calling") if call() else ctx.ui("call_failed"))

@@ -13,7 +13,7 @@ class ChecklistScreen(ScrollPage):
     """Ticks live in the session (memory only)."""
 
     def __init__(self, ctx: ScreenContext, checklist: Checklist) -> None:
-        super().__init__(ctx.text(checklist.title))
+        super().__init__(ctx.text(checklist.title), ctx.ui("page_desc"))
         self.checklist = checklist
         self.body.addWidget(label(ctx.text(checklist.title), "h1"))
         self.body.addWidget(label(ctx.text(checklist.intro), markdown=True))
@@ -23,15 +23,18 @@ class ChecklistScreen(ScrollPage):
         for item in checklist.items:
             row = TouchButton(ctx.text(item.text), kind="check", checkable=True, center=False)
             row.setChecked(item.id in ticked)
+            row.setAccessibleDescription(ctx.ui("row_desc"))
             row.toggled.connect(lambda on, item_id=item.id: self._toggle(ctx, item_id, on))
             self.body.addWidget(row)
             self.rows[item.id] = row
         self.result_button = TouchButton(ctx.ui("see_result"))
         self.result_button.setMinimumHeight(96)
+        self.result_button.setAccessibleDescription(ctx.ui("see_result_desc"))
         self.result_button.clicked.connect(lambda: ctx.go(Place(Screen.RESULT, checklist.id)))
         self.body.addWidget(self.result_button)
         self.start_over = TouchButton(ctx.ui("start_over"), kind="quiet")
         self.start_over.clicked.connect(self._clear_all)
+        self.start_over.setAccessibleDescription(ctx.ui("start_over_desc"))
         self._ctx = ctx
         self.body.addWidget(self.start_over)
         self.finish()

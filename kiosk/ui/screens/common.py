@@ -99,10 +99,11 @@ def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLab
 class ScrollPage(QWidget):
     """A screen made of one scrolling column; add widgets to ``body``."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, description: str = "") -> None:
         super().__init__()
         self.setObjectName("Screen")
         self.setAccessibleName(name)
+        self.setAccessibleDescription(description)
         column = QWidget()
         column.setObjectName("Screen")
         self.column = column
@@ -111,6 +112,7 @@ class ScrollPage(QWidget):
         self.body.setSpacing(SPACING)
         self.scroll_area: QScrollArea = scroll_area(column)
         self.scroll_area.setAccessibleName(name)
+        self.scroll_area.setAccessibleDescription(description)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)

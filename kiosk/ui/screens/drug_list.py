@@ -160,6 +160,7 @@ class DrugListScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(ctx.ui("search_hint"))
         self.search.setAccessibleName(ctx.ui("search"))
+        self.search.setAccessibleDescription(ctx.ui("search_desc"))
         self.search.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.search.setDragEnabled(False)
         self.search.setMaxLength(40)
@@ -171,6 +172,7 @@ class DrugListScreen(QWidget):
         for position, letter in enumerate(self._initials()):
             button = TouchButton(letter, kind="key")
             button.setAccessibleName(ctx.ui("az_jump", letter=letter))
+            button.setAccessibleDescription(ctx.ui("list_desc"))
             button.clicked.connect(lambda _=False, ch=letter: self.jump_to(ch))
             button.setFixedWidth(72)
             strip.addWidget(button, position // 13, position % 13)
@@ -184,6 +186,7 @@ class DrugListScreen(QWidget):
         self.view.setUniformItemSizes(False)
         self.view.setWordWrap(True)
         self.view.setAccessibleName(ctx.ui("medications"))
+        self.view.setAccessibleDescription(ctx.ui("list_desc"))
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QListView.SelectionMode.NoSelection)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -198,7 +201,13 @@ class DrugListScreen(QWidget):
         self.empty.hide()
         layout.addWidget(self.empty)
         self.keyboard = OnScreenKeyboard(
-            {"space": ctx.ui("space"), "delete": ctx.ui("delete"), "clear": ctx.ui("clear")}
+            {
+                "space": ctx.ui("space"),
+                "delete": ctx.ui("delete"),
+                "clear": ctx.ui("clear"),
+                "key": ctx.ui("key_desc"),
+                "keyboard": ctx.ui("search"),
+            }
         )
         self.keyboard.typed.connect(lambda ch: self.search.insert(ch))
         self.keyboard.deleted.connect(self.search.backspace)

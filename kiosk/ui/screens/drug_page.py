@@ -42,7 +42,7 @@ class DrugPageScreen(ScrollPage):
     """One medication page."""
 
     def __init__(self, ctx: ScreenContext, page: DrugPage) -> None:
-        super().__init__(ctx.text(page.name))
+        super().__init__(ctx.text(page.name), ctx.ui("page_desc"))
         self.page = page
         self._ctx = ctx
         self.links: list[QLabel] = []
@@ -58,6 +58,7 @@ class DrugPageScreen(ScrollPage):
         self.checklist_button: TouchButton | None = None
         if page.checklist and page.checklist in ctx.catalog.checklists:
             self.checklist_button = TouchButton(ctx.ui("open_checklist"))
+            self.checklist_button.setAccessibleDescription(ctx.ui("open_checklist_desc"))
             target = Place(Screen.CHECKLIST, page.checklist)
             self.checklist_button.clicked.connect(lambda: ctx.go(target))
             body.addWidget(self.checklist_button)

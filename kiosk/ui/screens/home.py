@@ -21,7 +21,7 @@ class HomeScreen(ScrollPage):
     """The start screen."""
 
     def __init__(self, ctx: ScreenContext) -> None:
-        super().__init__(ctx.text(ctx.catalog.site.clinic_name))
+        super().__init__(ctx.text(ctx.catalog.site.clinic_name), ctx.ui("page_desc"))
         site = ctx.catalog.site
         self.body.addWidget(label(ctx.text(site.clinic_name), "clinic"))
         if site.welcome:

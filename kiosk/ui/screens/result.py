@@ -20,7 +20,7 @@ class ResultScreen(ScrollPage):
         self.result: ChecklistResult = result
         urgent = result.outcome is Outcome.URGENT
         title = ctx.ui("urgent_title") if urgent else ctx.ui("result_title")
-        super().__init__(title)
+        super().__init__(title, ctx.ui("page_desc"))
         box = QFrame()
         box.setObjectName("UrgentBox" if urgent else "ResultBox")
         box.setAccessibleName(title)
@@ -41,6 +41,7 @@ class ResultScreen(ScrollPage):
         self.body.addWidget(box)
         self.call_button = TouchButton(ctx.ui("call_cta"), ctx.catalog.site.coordinator.phone)
         self.call_button.setMinimumHeight(120)
+        self.call_button.setAccessibleDescription(ctx.ui("call_cta_desc"))
         self.call_button.clicked.connect(lambda: ctx.go(Place(Screen.CALL)))
         self.body.addWidget(self.call_button)
         self.body.addWidget(label(ctx.ui("not_diagnosis"), "muted"))

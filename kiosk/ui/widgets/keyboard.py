@@ -18,9 +18,10 @@ class OnScreenKeyboard(QWidget):
     cleared = Signal()
 
     def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
+        """``labels``: words for space, delete, clear, the keyboard and a key's description."""
         super().__init__(parent)
         self.setObjectName("Keyboard")
-        self.setAccessibleName("Keyboard")
+        self.setAccessibleName(labels.get("keyboard", "Keyboard"))
         grid = QGridLayout(self)
         grid.setSpacing(8)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -29,6 +30,7 @@ class OnScreenKeyboard(QWidget):
             for column, letter in enumerate(letters):
                 key = TouchButton(letter, kind="key")
                 key.setAccessibleName(letter)
+                key.setAccessibleDescription(labels.get("key", ""))
                 key.clicked.connect(lambda _=False, ch=letter: self.typed.emit(ch.lower()))
                 grid.addWidget(key, row, column)
                 self.keys[letter] = key
@@ -43,3 +45,5 @@ class OnScreenKeyboard(QWidget):
         grid.addWidget(delete, last, 0, 1, 3)
         grid.addWidget(space, last, 3, 1, 7)
         self.keys["space"], self.keys["delete"], self.keys["clear"] = space, delete, clear
+        for key in (space, delete, clear):
+            key.setAccessibleDescription(labels.get("key", ""))
