@@ -49,11 +49,11 @@ ATTRACT = Place(Screen.ATTRACT)
 class Session:
     """Everything one visitor has chosen or entered; lives only in memory."""
 
-    def __init__(self, language: str, start: Place = HOME) -> None:
+    def __init__(self, language: str, start: Place = HOME, *, high_contrast: bool = False) -> None:
         self.default_language = language
         self.language = language
         self.text_size = TextSize.NORMAL
-        self.high_contrast = False
+        self.high_contrast = high_contrast
         self.search_text = ""
         self._answers: dict[str, set[str]] = {}
         self._history: list[Place] = [start]

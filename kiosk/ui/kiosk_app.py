@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.checklist import Outcome, evaluate
 from kiosk.content import Catalog, LoadResult, Problem
+from kiosk.content.models import Theme
 from kiosk.idle import IdleClock
 from kiosk.metrics import snapshot_from, write_textfile
 from kiosk.pin import PinGate
@@ -117,7 +118,10 @@ class KioskApp(QObject):
 
     def new_session(self) -> Session:
         """A fresh visitor session, starting on the attract screen."""
-        return Session(self.catalog.site.default_language, start=ATTRACT)
+        site = self.catalog.site
+        return Session(
+            site.default_language, start=ATTRACT, high_contrast=site.theme is Theme.HIGH_CONTRAST
+        )
 
     # -- idle ---------------------------------------------------------------------------
 

@@ -559,3 +559,28 @@ def test_pin_can_be_typed_on_a_keyboard(qtbot: QtBot, running: Running) -> None:
     assert pad.display.text() == "••••"
     qtbot.keyClick(pad, Qt.Key.Key_Return)
     assert running.kiosk.staff.isVisible()
+
+
+@pytest.mark.allow_log_warnings  # no staff PIN in this folder
+def test_site_theme_sets_each_visitors_starting_colours(
+    qtbot: QtBot, fonts_loaded: None, content_dir: Path, tmp_path: Path
+) -> None:
+    site = content_dir / "kiosk.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "theme: high-contrast\n", encoding="utf-8")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kiosk = KioskApp(
+        app,
+        content_dir,
+        load_content(content_dir),
+        resources_dir(),
+        stats=UsageStats(tmp_path / "s.sqlite3"),
+        clock=FakeClock(),
+    )
+    qtbot.addWidget(kiosk.window)
+    assert kiosk.window.session.high_contrast
+    kiosk.window.toggle_contrast()
+    kiosk.reset()
+    assert kiosk.window.session.high_contrast  # back to the clinic's choice for the next visitor
+    kiosk.stop()
+    kiosk.deleteLater()
