@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Catalog, load_content
-from kiosk.session import Session
+from kiosk.session import Session, TextSize
 from kiosk.settings import resources_dir
 from kiosk.ui.app import prepare_fonts
 from kiosk.ui.main_window import KioskWindow, load_template
+from kiosk.ui.render import page_places
 from tests.conftest import SHIPPED_CONTENT
 
 WindowFactory = Callable[..., KioskWindow]
@@ -87,3 +88,19 @@ def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
     qtbot.wait(TOUCH_MS)
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=where)
     qtbot.wait(1)
+
+
+def show_page(window: KioskWindow, page_id: str, text_size: TextSize) -> None:
+    """Show a page of ``kiosk render``'s list at ``text_size`` after a full redraw."""
+    window.session.text_size = text_size
+    place, tick = next((p, t) for i, p, t in page_places(window.catalog) if i == page_id)
+    if tick:
+        window.session.toggle(place.key, tick)
+    window.next_language()
+    window.next_language()  # a full redraw at this size, and back to the first language
+    window.go(place)
+
+
+def page_ids() -> list[str]:
+    """Every page id ``kiosk render`` knows for the shipped content."""
+    return [page_id for page_id, _, _ in page_places(catalog_of(SHIPPED_CONTENT))]

@@ -63,6 +63,34 @@ def set_pin(root: Path, pin: str) -> None:
     )
 
 
+def build_kiosk(
+    root: Path,
+    stats_file: Path,
+    clock: FakeClock | None = None,
+    metrics_dir: Path | None = None,
+) -> KioskApp:
+    """A KioskApp on ``root`` with a fake clock (not yet shown or started)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    stats = UsageStats(stats_file, today=lambda: dt.date(2026, 11, 24))
+    return KioskApp(
+        app,
+        root,
+        load_content(root),
+        resources_dir(),
+        stats=stats,
+        metrics_dir=metrics_dir,
+        clock=clock or FakeClock(),
+    )
+
+
+def dispose(kiosk: KioskApp) -> None:
+    """Stop a KioskApp and delete it on the UI thread now."""
+    kiosk.stop()
+    kiosk.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def running(
     qtbot: QtBot,
@@ -74,27 +102,14 @@ def running(
     if getattr(request, "param", None) == "pin":
         set_pin(content_dir, "2468")
     clock = FakeClock()
-    stats = UsageStats(tmp_path / "usage.sqlite3", today=lambda: dt.date(2026, 11, 24))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kiosk = KioskApp(
-        app,
-        content_dir,
-        load_content(content_dir),
-        resources_dir(),
-        stats=stats,
-        metrics_dir=tmp_path / "metrics",
-        clock=clock,
-    )
+    kiosk = build_kiosk(content_dir, tmp_path / "usage.sqlite3", clock, tmp_path / "metrics")
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     qtbot.waitExposed(kiosk.window)
     kiosk.start()
     yield Running(kiosk, clock, content_dir, tmp_path / "metrics")
-    kiosk.stop()
-    kiosk.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    dispose(kiosk)
 
 
 def start_visit(qtbot: QtBot, running: Running) -> None:
@@ -466,16 +481,7 @@ def test_symlink_swap_of_the_whole_folder(
     )
     live = tmp_path / "live"
     live.symlink_to(releases / "v1")
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kiosk = KioskApp(
-        app,
-        live,
-        load_content(live),
-        resources_dir(),
-        stats=UsageStats(tmp_path / "s.sqlite3"),
-        clock=FakeClock(),
-    )
+    kiosk = build_kiosk(live, tmp_path / "s.sqlite3")
     qtbot.addWidget(kiosk.window)
     kiosk.window.show()
     kiosk.start()
@@ -486,9 +492,7 @@ def test_symlink_swap_of_the_whole_folder(
             os.replace(staging, live)  # how rsync and git deploys switch releases
         assert kiosk.catalog.drugs["baclofen"].name.get("en") == "From v2"
     finally:
-        kiosk.stop()
-        kiosk.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        dispose(kiosk)
 
 
 # -- stats and metrics ------------------------------------------------------------------
@@ -567,20 +571,10 @@ def test_site_theme_sets_each_visitors_starting_colours(
 ) -> None:
     site = content_dir / "kiosk.yaml"
     site.write_text(site.read_text(encoding="utf-8") + "theme: high-contrast\n", encoding="utf-8")
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kiosk = KioskApp(
-        app,
-        content_dir,
-        load_content(content_dir),
-        resources_dir(),
-        stats=UsageStats(tmp_path / "s.sqlite3"),
-        clock=FakeClock(),
-    )
+    kiosk = build_kiosk(content_dir, tmp_path / "s.sqlite3")
     qtbot.addWidget(kiosk.window)
     assert kiosk.window.session.high_contrast
     kiosk.window.toggle_contrast()
     kiosk.reset()
     assert kiosk.window.session.high_contrast  # back to the clinic's choice for the next visitor
-    kiosk.stop()
-    kiosk.deleteLater()
+    dispose(kiosk)

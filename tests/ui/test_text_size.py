@@ -8,10 +8,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import TextSize
-from kiosk.ui.render import page_places
 from kiosk.ui.theme import BODY_PX, FONT_FAMILY
-from tests.ui.conftest import WindowFactory
-from tests.ui.test_touch_targets import place_ids
+from tests.ui.conftest import WindowFactory, page_ids, show_page
 
 #: A 21.5-inch 16:9 screen at 1920×1080: 476.6 mm wide, so 0.2482 mm per pixel.
 MM_PER_PX = 21.5 * 25.4 * 16 / (16**2 + 9**2) ** 0.5 / 1920
@@ -31,7 +29,7 @@ def test_largest_text_has_a_capital_h_of_at_least_7_3_mm(fonts_loaded: None) -> 
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("text_size", list(TextSize), ids=lambda t: t.name.lower())
-@pytest.mark.parametrize("page_id", place_ids())
+@pytest.mark.parametrize("page_id", page_ids())
 def test_no_text_is_clipped_or_off_screen(
     qtbot: QtBot,
     make_window: WindowFactory,
@@ -41,13 +39,7 @@ def test_no_text_is_clipped_or_off_screen(
     language: str,
 ) -> None:
     window = make_window(width=size[0], height=size[1], language=language)
-    window.session.text_size = text_size
-    place, tick = next((p, t) for i, p, t in page_places(window.catalog) if i == page_id)
-    if tick:
-        window.session.toggle(place.key, tick)
-    window.next_language()
-    window.next_language()  # a full redraw at this size
-    window.go(place)
+    show_page(window, page_id, text_size)
     qtbot.wait(60)  # let posted layout requests settle, as they do before the next frame
     for widget in window.findChildren(QLabel):
         if not widget.isVisible() or not widget.text():

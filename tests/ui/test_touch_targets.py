@@ -11,9 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import TextSize
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.render import page_places
 from kiosk.ui.screens.drug_list import DrugListScreen
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, page_ids, show_page
 
 MIN_PX = 64
 GAP_PX = 8
@@ -42,18 +41,9 @@ def gap(a: QRect, b: QRect) -> int:
     return max(dx, dy)
 
 
-def place_ids() -> list[str]:
-    from kiosk.content import load_content
-    from tests.conftest import SHIPPED_CONTENT
-
-    catalog = load_content(SHIPPED_CONTENT).catalog
-    assert catalog is not None
-    return [page_id for page_id, _, _ in page_places(catalog)]
-
-
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("text_size", list(TextSize), ids=lambda t: t.name.lower())
-@pytest.mark.parametrize("page_id", place_ids())
+@pytest.mark.parametrize("page_id", page_ids())
 def test_controls_are_big_spaced_and_named(
     qtbot: QtBot,
     make_window: WindowFactory,
@@ -62,13 +52,7 @@ def test_controls_are_big_spaced_and_named(
     size: tuple[int, int],
 ) -> None:
     window = make_window(width=size[0], height=size[1])
-    window.session.text_size = text_size
-    place, tick = next((p, t) for i, p, t in page_places(window.catalog) if i == page_id)
-    if tick:
-        window.session.toggle(place.key, tick)
-    window.next_language()  # exercise a relabel, then come back
-    window.next_language()
-    window.go(place)
+    show_page(window, page_id, text_size)
     qtbot.wait(1)
     controls = visible_controls(window)
     assert controls, "no controls found"
