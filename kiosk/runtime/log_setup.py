@@ -26,16 +26,14 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-ENV_LOG_DIR = "KIOSK_LOG_DIR"
-APP_NAME = "clinic-kiosk"
+from kiosk import settings
+
 LOG_FILE_NAME = "kiosk.log"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 2 * 1024 * 1024
@@ -71,11 +69,8 @@ _previous_qt_handler: tuple[QtMessageHandler] | None = None
 
 
 def log_dir() -> Path:
-    """$KIOSK_LOG_DIR when set, else the platform's user log folder for the kiosk."""
-    env = os.environ.get(ENV_LOG_DIR)
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    """$KIOSK_LOG_DIR when set, else the platform's user log folder (see kiosk.settings)."""
+    return settings.log_dir()
 
 
 def configure_logging(

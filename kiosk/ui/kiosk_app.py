@@ -30,6 +30,9 @@ from kiosk.ui.staff_panel import StaffPanel, StaffStatus
 
 log = logging.getLogger("kiosk.app")
 METRICS_INTERVAL_MS = 60_000
+#: Exit status after staff chose "Exit kiosk": the service stays stopped (systemd
+#: RestartPreventExitStatus=10), unlike a crash (70), which it restarts.
+EXIT_STAFF = 10
 
 
 class KioskApp(QObject):
@@ -58,6 +61,7 @@ class KioskApp(QObject):
         self.stats = stats
         self.metrics_dir = metrics_dir
         self.started = time.time()
+        self._clock = clock
         site = self.catalog.site
         self.window = KioskWindow(
             self.catalog, self.new_session(), load_template(resources), reader
@@ -136,8 +140,7 @@ class KioskApp(QObject):
         self.pin_pad.cancel()
         self.staff.hide()
         if self.pending is not None:
-            self.catalog, self.pending = self.pending, None
-            self.window.set_catalog(self.catalog)
+            self.apply(self.pending)
         self.window.replace_session(self.new_session())
         self.idle.set_enabled(False)
 
@@ -151,11 +154,22 @@ class KioskApp(QObject):
         if result.catalog is None or result.catalog == self.catalog:
             return
         if self.window.session.place.screen in (Screen.HOME, Screen.ATTRACT):
-            self.catalog = result.catalog
-            self.pending = None
-            self.window.set_catalog(self.catalog)
+            self.apply(result.catalog)
         else:
             self.pending = result.catalog
+
+    def apply(self, catalog: Catalog) -> None:
+        """Show ``catalog`` now, with its PIN and idle timings."""
+        old = self.catalog.site
+        self.catalog, self.pending = catalog, None
+        site = catalog.site
+        if site.admin_pin_hash != old.admin_pin_hash:
+            self.pin_gate = PinGate(site.admin_pin_hash, clock=self._clock)
+            self.pin_pad.gate = self.pin_gate
+            log.info("staff PIN %s", "changed" if site.admin_pin_hash else "removed")
+        self.idle.clock.warn_after_s = site.idle.warn_after_s
+        self.idle.clock.countdown_s = site.idle.countdown_s
+        self.window.set_catalog(catalog)
 
     # -- staff --------------------------------------------------------------------------
 
@@ -187,15 +201,14 @@ class KioskApp(QObject):
         log.info("staff exit")
         self.window.allow_close = True
         self.window.close()
-        self.app.exit(0)
+        self.app.exit(EXIT_STAFF)
 
     # -- stats and metrics --------------------------------------------------------------
 
     def _place_shown(self, place: Place) -> None:
         self.idle.set_enabled(place.screen is not Screen.ATTRACT)
         if place == HOME and self.pending is not None:
-            self.catalog, self.pending = self.pending, None
-            self.window.set_catalog(self.catalog)
+            self.apply(self.pending)
         screen = place.screen
         if screen is Screen.HOME and self.window.session.counted is False:
             self.window.session.counted = True

@@ -578,3 +578,40 @@ def test_site_theme_sets_each_visitors_starting_colours(
     kiosk.reset()
     assert kiosk.window.session.high_contrast  # back to the clinic's choice for the next visitor
     dispose(kiosk)
+
+
+@pytest.mark.allow_log_warnings  # starts without a staff PIN
+def test_pin_added_by_a_content_edit_works_at_once(qtbot: QtBot, running: Running) -> None:
+    kiosk = running.kiosk
+    assert not kiosk.pin_gate.is_set
+    with qtbot.waitSignal(kiosk.watcher.reloaded, timeout=8000):
+        set_pin(running.root, "1357")
+    assert kiosk.pin_gate.is_set
+    start_visit(qtbot, running)
+    kiosk.pin_pad.open_pad()
+    enter_pin(qtbot, running, "0000")
+    assert not kiosk.staff.isVisible()
+    enter_pin(qtbot, running, "1357")
+    assert kiosk.staff.isVisible() and kiosk.staff.exit_button.isEnabled()
+
+
+@pytest.mark.parametrize("running", ["pin"], indirect=True)
+def test_staff_exit_stops_with_the_status_the_service_does_not_restart(
+    qtbot: QtBot, running: Running
+) -> None:
+    codes: list[int] = []
+
+    class App:
+        def exit(self, code: int) -> None:
+            codes.append(code)
+
+    kiosk = running.kiosk
+    real_app = kiosk.app
+    kiosk.app = App()  # type: ignore[assignment]
+    try:
+        kiosk.open_staff_panel()
+        tap(qtbot, kiosk.staff.exit_button)
+    finally:
+        kiosk.app = real_app
+    assert codes == [10]
+    assert not kiosk.window.isVisible()

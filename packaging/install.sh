@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# Install or upgrade the clinic kiosk: app in /opt/kiosk, content and stats in /var/lib/kiosk,
+# a systemd user service for the "kiosk" user that restarts it, and the kioskctl helper.
+#
+# Safe to run again, or over an older version: the app is replaced, content and stats stay.
+set -euo pipefail
+
+usage() {
+    cat <<'EOF'
+Usage: sudo ./install.sh [--root DIR] [--no-system]
+
+Installs (or upgrades) the clinic kiosk:
+  /opt/kiosk                       the app (replaced on upgrade)
+  /var/lib/kiosk/content           live content, copied from the app only when absent
+  /var/lib/kiosk/data              usage counts and the instance lock (kept)
+  /var/log/kiosk                   log files (kept)
+  /etc/kiosk/kiosk.env             extra settings for the service (created once, kept)
+  ~kiosk/.config/systemd/user/kiosk.service   the service (Restart=always)
+  /usr/local/bin/kioskctl          status, logs, restart, check, stats
+
+Options:
+  --root DIR    install under DIR instead of / (like DESTDIR; also read from $DESTDIR)
+  --no-system   skip apt-get, useradd, chown, loginctl and systemctl (for tests and images)
+  -h, --help    this help
+EOF
+}
+
+ROOT="${DESTDIR:-}"
+SYSTEM=1
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        --root) ROOT="${2:?install.sh: --root needs a folder}"; shift 2 ;;
+        --root=*) ROOT="${1#*=}"; shift ;;
+        --no-system) SYSTEM=0; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "install.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+ROOT="${ROOT%/}"
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+KIOSK_USER=kiosk
+APP_DIR=/opt/kiosk
+STATE_DIR=/var/lib/kiosk
+CONTENT_DIR=$STATE_DIR/content
+DATA_DIR=$STATE_DIR/data
+LOG_DIR=/var/log/kiosk
+ENV_FILE=/etc/kiosk/kiosk.env
+KIOSKCTL=/usr/local/bin/kioskctl
+# Qt's X11 plugin needs these; the first four are missing from many desktop installs, the
+# last two (OpenGL and EGL loaders, which QtGui links to) from minimal ones.
+XCB_PACKAGES="libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
+    libxcb-image0 libxcb-render-util0 libxcb-util1 libgl1 libegl1"
+SPEECH_PACKAGES="speech-dispatcher"
+
+say() { printf 'install.sh: %s\n' "$*"; }
+die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+
+[ -x "$HERE/app/kiosk" ] || die "no app/kiosk next to this script; run it from the unpacked archive"
+[ -d "$HERE/app/_internal/content" ] || die "the app has no bundled content (app/_internal/content)"
+VERSION="$(cat "$HERE/VERSION" 2>/dev/null || echo unknown)"
+
+if [ "$SYSTEM" = 1 ]; then
+    [ -z "$ROOT" ] || die "--root installs files only; add --no-system"
+    [ "$(id -u)" = 0 ] || die "run as root: sudo ./install.sh"
+fi
+
+# --- system packages Qt's X11 plugin needs, and the read-aloud engine ----------------------
+install_packages() {
+    local missing=() pkg
+    for pkg in $XCB_PACKAGES $SPEECH_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        say "WARNING: no apt-get; install these yourself: ${missing[*]}"
+        return 0
+    fi
+    say "installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" \
+        || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; }
+}
+
+# --- the kiosk user: runs the service in its own graphical session -------------------------
+kiosk_home() {
+    if [ "$SYSTEM" = 1 ]; then
+        getent passwd "$KIOSK_USER" | cut -d: -f6
+    else
+        echo "/home/$KIOSK_USER"
+    fi
+}
+
+create_user() {
+    if ! id -u "$KIOSK_USER" >/dev/null 2>&1; then
+        say "creating the system user $KIOSK_USER"
+        useradd --system --create-home --home-dir "/home/$KIOSK_USER" --shell /bin/bash \
+            --comment "Clinic kiosk" "$KIOSK_USER"
+    fi
+    # Sound for read aloud, and the screen.
+    for group in audio video; do
+        getent group "$group" >/dev/null && usermod -a -G "$group" "$KIOSK_USER"
+    done
+    return 0
+}
+
+# --- the app takes the OS's own libraries (glibc, X11, fontconfig, …): are they all here? ---
+check_libraries() {
+    local app="$1" dirs missing
+    if ! command -v ldd >/dev/null; then
+        say "WARNING: no ldd; cannot check the system libraries the kiosk needs"
+        return 0
+    fi
+    dirs="$(find "$app" -name '*.so*' -printf '%h\n' | sort -u | paste -sd: -)"
+    missing="$(find "$app" -type f \( -name '*.so*' -o -name kiosk \) -print0 \
+        | LD_LIBRARY_PATH="$dirs" xargs -0 -r ldd 2>&1 | grep 'not found' \
+        | sed -e 's/^[[:space:]]*//' -e 's/ => not found//' | sort -u || true)"
+    if [ -n "$missing" ]; then
+        printf '%s\n' "$missing" >&2
+        rm -rf "$app"
+        die "the kiosk needs the libraries above; install their packages (find them with
+    apt-file search NAME), then run install.sh again. The installed app was not changed."
+    fi
+}
+
+# --- the app: copy beside the old one, then swap, so a failed copy leaves the old app --------
+install_app() {
+    local app="$ROOT$APP_DIR"
+    rm -rf "$app.new" "$app.old"
+    mkdir -p "$(dirname "$app")"
+    cp -a "$HERE/app" "$app.new"
+    cp "$HERE/uninstall.sh" "$HERE/README-INSTALL.txt" "$app.new/"
+    echo "$VERSION" >"$app.new/VERSION"
+    chmod -R u+rwX,go+rX,go-w "$app.new"
+    if [ "$SYSTEM" = 1 ]; then
+        chown -R root:root "$app.new"
+    fi
+    chmod 755 "$app.new/kiosk" "$app.new/uninstall.sh"
+    check_libraries "$app.new"
+    if [ -e "$app" ]; then
+        say "upgrading $APP_DIR ($(cat "$app/VERSION" 2>/dev/null || echo "older version") -> $VERSION)"
+        mv "$app" "$app.old"
+    fi
+    mv "$app.new" "$app"
+    rm -rf "$app.old"
+}
+
+# Replace @NAME@ placeholders with this installation's paths.
+fill() {
+    sed -e "s|@KIOSK_USER@|$KIOSK_USER|g" \
+        -e "s|@APP_DIR@|$APP_DIR|g" \
+        -e "s|@CONTENT_DIR@|$CONTENT_DIR|g" \
+        -e "s|@DATA_DIR@|$DATA_DIR|g" \
+        -e "s|@LOG_DIR@|$LOG_DIR|g" \
+        -e "s|@ENV_FILE@|$ENV_FILE|g" \
+        -e "s|@VERSION@|$VERSION|g" \
+        "$1"
+}
+
+# --- content, stats and logs: created once, never overwritten ------------------------------
+install_state() {
+    mkdir -p "$ROOT$STATE_DIR" "$ROOT$DATA_DIR" "$ROOT$LOG_DIR"
+    # A symlink (e.g. to a synced folder) counts as present, even while it dangles.
+    if [ -e "$ROOT$CONTENT_DIR" ] || [ -L "$ROOT$CONTENT_DIR" ]; then
+        say "keeping the content in $CONTENT_DIR"
+    else
+        say "seeding $CONTENT_DIR with the sample content"
+        cp -a "$ROOT$APP_DIR/_internal/content" "$ROOT$CONTENT_DIR.seed"
+        mv "$ROOT$CONTENT_DIR.seed" "$ROOT$CONTENT_DIR"
+        if [ "$SYSTEM" = 1 ]; then
+            chown -R "$KIOSK_USER:" "$ROOT$CONTENT_DIR"
+        fi
+    fi
+    if [ ! -e "$ROOT$ENV_FILE" ]; then
+        mkdir -p "$(dirname "$ROOT$ENV_FILE")"
+        fill "$HERE/kiosk.env" >"$ROOT$ENV_FILE"
+        chmod 644 "$ROOT$ENV_FILE"
+    fi
+    if [ "$SYSTEM" = 1 ]; then
+        chown "$KIOSK_USER:" "$ROOT$STATE_DIR" "$ROOT$LOG_DIR"
+        chown -R "$KIOSK_USER:" "$ROOT$DATA_DIR"
+        chmod 750 "$ROOT$DATA_DIR" "$ROOT$LOG_DIR"
+    fi
+}
+
+# --- the user service, started with the kiosk user's graphical session ---------------------
+install_service() {
+    local home="$1" units autostart
+    units="$ROOT$home/.config/systemd/user"
+    autostart="$ROOT$home/.config/autostart"
+    mkdir -p "$units/graphical-session.target.wants" "$autostart"
+    fill "$HERE/kiosk.service" >"$units/kiosk.service"
+    # What `systemctl --user enable` would do, done by hand so it works without a session.
+    ln -sfn ../kiosk.service "$units/graphical-session.target.wants/kiosk.service"
+    # Desktops that never start graphical-session.target (e.g. Xfce, LXDE) start it from here.
+    fill "$HERE/kiosk-session.desktop" >"$autostart/kiosk-session.desktop"
+    mkdir -p "$(dirname "$ROOT$KIOSKCTL")"
+    fill "$HERE/kioskctl" >"$ROOT$KIOSKCTL"
+    chmod 755 "$ROOT$KIOSKCTL"
+    if [ "$SYSTEM" = 1 ]; then
+        chown -R "$KIOSK_USER:" "$ROOT$home/.config"
+    fi
+}
+
+start_service() {
+    # Keep the user's service manager running without a login, so kioskctl works over SSH.
+    loginctl enable-linger "$KIOSK_USER" || say "WARNING: loginctl enable-linger failed"
+    local user_systemctl=(systemctl --user -M "$KIOSK_USER@")
+    if "${user_systemctl[@]}" daemon-reload 2>/dev/null; then
+        if "${user_systemctl[@]}" is-active --quiet kiosk.service; then
+            say "restarting the running kiosk on the new version"
+            "${user_systemctl[@]}" restart kiosk.service
+        fi
+    else
+        say "the kiosk user's service manager is not running yet; the kiosk starts at its login"
+    fi
+}
+
+if [ "$SYSTEM" = 1 ]; then
+    install_packages
+    create_user
+fi
+HOME_DIR="$(kiosk_home)"
+[ -n "$HOME_DIR" ] || die "cannot find the home folder of $KIOSK_USER"
+install_app
+install_state
+install_service "$HOME_DIR"
+if [ "$SYSTEM" = 1 ]; then
+    start_service
+fi
+
+say "kiosk $VERSION installed in ${ROOT}$APP_DIR"
+cat <<EOF
+
+Next steps:
+  1. Log the "$KIOSK_USER" user in automatically (see README-INSTALL.txt, "Autologin").
+  2. Edit the content in $CONTENT_DIR, then run: kioskctl check
+  3. Reboot, or log in as $KIOSK_USER: the kiosk starts, and restarts 2 s after any crash.
+  kioskctl status | logs | restart | check | stats   --   uninstall: sudo $APP_DIR/uninstall.sh
+EOF
