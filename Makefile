@@ -37,7 +37,7 @@ lint: $(VENV)/.dev
 test: lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-installer: $(VENV)/.dev
+installer: $(VENV)/.dev translations
 	$(PY) build_installer.py
 
 bench: $(VENV)/.dev
