@@ -53,6 +53,7 @@ class _Loader:
         self.today = today
         self.problems: list[Problem] = []
         self.site_doc: YamlDocument | None = None
+        self.real_root = root.resolve()
 
     def label(self, relative: str) -> str:
         return str(self.root / relative)
@@ -61,8 +62,9 @@ class _Loader:
         label = self.label(relative)
         path = self.root / relative
         try:
-            real = path.resolve()
-            if not real.is_relative_to(self.root.resolve()):
+            # Only links can lead outside: resolving costs a system call per path part.
+            linked = path.is_symlink() or path.parent.is_symlink()
+            if linked and not path.resolve().is_relative_to(self.real_root):
                 return _Parsed(
                     relative,
                     None,

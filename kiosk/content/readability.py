@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -39,6 +40,7 @@ def plain(markdown: str) -> str:
     return _MARKUP.sub("", "\n".join(lines))
 
 
+@functools.lru_cache(maxsize=8192)
 def grade(text: str) -> float:
     """Flesch–Kincaid grade of a Markdown text."""
     return float(textstat.flesch_kincaid_grade(plain(text)))
