@@ -68,6 +68,8 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         self.call_panel = CallPanel()
         self.current: QWidget | None = None  # the screen on show
+        self._list_screen: DrugListScreen | None = None
+        self._list_key: tuple[object, ...] = ()
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +127,7 @@ class KioskWindow(QWidget):
             attract.touched.connect(lambda: self.go(HOME))
             return attract
         if screen is Screen.DRUG_LIST:
-            return DrugListScreen(ctx)
+            return self._drug_list(ctx)
         if screen is Screen.CALL:
             return CallCardScreen(ctx, self._dialer())
         if screen is Screen.CHECKLIST_LIST:
@@ -137,6 +139,33 @@ class KioskWindow(QWidget):
         if screen is Screen.RESULT and place.key in catalog.checklists:
             return ResultScreen(ctx, catalog.checklists[place.key])
         return None
+
+    def _drug_list(self, ctx: ScreenContext) -> DrugListScreen:
+        """The medication list, kept while nothing it shows changes.
+
+        With many pages it is the costliest screen to build, and visitors return to it
+        often; it is rebuilt for a new visitor, language, text size, contrast or catalog.
+        """
+        session = self.session
+        key = (
+            id(self.catalog),
+            id(session),
+            session.language,
+            session.text_size,
+            session.high_contrast,
+        )
+        if self._list_screen is not None and self._list_key == key:
+            self._list_screen.show_search(session.search_text)
+            return self._list_screen
+        self._drop_list_screen()
+        self._list_screen, self._list_key = DrugListScreen(ctx), key
+        return self._list_screen
+
+    def _drop_list_screen(self) -> None:
+        if self._list_screen is not None and self._list_screen is not self.current:
+            self.stack.removeWidget(self._list_screen)
+            self._list_screen.deleteLater()
+        self._list_screen = None
 
     def _dialer(self) -> Callable[[], bool] | None:
         coordinator = self.catalog.site.coordinator
@@ -155,12 +184,16 @@ class KioskWindow(QWidget):
             place = HOME
             widget = HomeScreen(self._context())
         old = self.current
-        self.stack.addWidget(widget)
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         self.current = widget
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
+        if old is not None and old is not widget:
+            if self._list_screen is not None and old is self._list_screen:
+                old.hide()  # kept for the next visit (see _drug_list)
+            else:
+                self.stack.removeWidget(old)
+                old.deleteLater()
         scroll = getattr(widget, "scroll_area", None)
         if scroll is not None and place in self.session.scroll:
             scroll.verticalScrollBar().setValue(self.session.scroll[place])
@@ -183,6 +216,7 @@ class KioskWindow(QWidget):
     def replace_session(self, session: Session) -> None:
         """Start over with a new visitor's session (nothing of the old one is kept)."""
         self.session = session
+        self._drop_list_screen()  # it holds the old visitor's search
         if self.reader is not None:
             self.reader.reset()  # default volume and rate for the next visitor
         self._restyle()

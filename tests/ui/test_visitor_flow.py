@@ -291,3 +291,21 @@ def test_swipe_that_starts_on_a_row_scrolls_instead_of_ticking(
     )
     qtbot.waitUntil(lambda: bar.value() > 0)
     assert not row.isChecked()
+
+
+def test_medication_list_is_kept_between_visits_but_not_between_visitors(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    window.go(Place(Screen.DRUG_LIST))
+    first = window.current
+    assert isinstance(first, DrugListScreen)
+    tap(qtbot, first.keyboard.keys["B"])
+    window.go(Place(Screen.DRUG, "baclofen"))
+    window.back()
+    assert window.current is first and first.isVisible()
+    assert first.search.text() == "b"
+    window.replace_session(type(window.session)("en"))
+    window.go(Place(Screen.DRUG_LIST))
+    fresh = window.current
+    assert isinstance(fresh, DrugListScreen) and fresh is not first
+    assert fresh.search.text() == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from PySide6.QtCore import Qt
@@ -48,6 +49,7 @@ def kiosk_markdown(text: str) -> str:
     return _LINK.sub(replace, "\n".join(joined))
 
 
+@functools.lru_cache(maxsize=4096)
 def markdown_html(text: str, paragraph_gap_px: int = 14) -> str:
     """Render kiosk Markdown to HTML with a visible gap between paragraphs."""
     document = QTextDocument()

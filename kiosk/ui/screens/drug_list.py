@@ -191,6 +191,9 @@ class DrugListScreen(QWidget):
         self.view.setSelectionMode(QListView.SelectionMode.NoSelection)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        # Lay rows out a screenful at a time, so a long list paints its first rows at once.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(30)
         self.view.setDragEnabled(False)
         enable_kinetic(self.view)
         self.scroll_area = self.view
@@ -215,6 +218,12 @@ class DrugListScreen(QWidget):
         layout.addWidget(self.keyboard)
         self.search.textChanged.connect(self._filter)
         self._filter(self.search.text())
+
+    def show_search(self, text: str) -> None:
+        """Shown again: the search box holds the session's text, the list starts at the top."""
+        if self.search.text() != text:
+            self.search.setText(text)
+        self.view.scrollToTop()
 
     def _initials(self) -> list[str]:
         firsts = {
