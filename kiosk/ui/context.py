@@ -11,6 +11,7 @@ from kiosk.search import DrugIndex
 from kiosk.session import Place, Session
 from kiosk.ui.theme import Palette
 from kiosk.ui.translations import Translations
+from kiosk.ui.widgets.scroll import ScrollAreaPool
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class ScreenContext:
     go: Callable[[Place], None]
     theme: Palette
     translations: Translations
+    scroll_pool: ScrollAreaPool | None = None
 
     @property
     def language(self) -> str:

@@ -22,6 +22,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.call_card import CallCardScreen
 from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.screens.checklist_list import ChecklistListScreen
+from kiosk.ui.screens.common import ScrollPage
 from kiosk.ui.screens.drug_list import DrugListScreen
 from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.home import HomeScreen
@@ -29,6 +30,7 @@ from kiosk.ui.screens.result import ResultScreen
 from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST, stylesheet
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.translations import Translations
+from kiosk.ui.widgets.scroll import ScrollAreaPool
 
 log = logging.getLogger("kiosk.ui")
 
@@ -69,6 +71,7 @@ class KioskWindow(QWidget):
         self.call_panel = CallPanel()
         self.current: QWidget | None = None  # the screen on show
         self._list_screen: DrugListScreen | None = None
+        self.scroll_pool = ScrollAreaPool()
         self._list_key: tuple[object, ...] = ()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -113,7 +116,13 @@ class KioskWindow(QWidget):
     def _context(self) -> ScreenContext:
         theme = HIGH_CONTRAST if self.session.high_contrast else DEFAULT
         return ScreenContext(
-            self.catalog, self.session, self.index, self.go, theme, self.translations
+            self.catalog,
+            self.session,
+            self.index,
+            self.go,
+            theme,
+            self.translations,
+            self.scroll_pool,
         )
 
     def _build(self, place: Place) -> QWidget | None:
@@ -163,9 +172,17 @@ class KioskWindow(QWidget):
 
     def _drop_list_screen(self) -> None:
         if self._list_screen is not None and self._list_screen is not self.current:
-            self.stack.removeWidget(self._list_screen)
-            self._list_screen.deleteLater()
+            self._discard(self._list_screen)
         self._list_screen = None
+
+    def _discard(self, screen: QWidget) -> None:
+        """Remove a screen for good, recycling its scroll area or list view."""
+        self.stack.removeWidget(screen)
+        if isinstance(screen, ScrollPage):
+            self.scroll_pool.give_back(screen.scroll_area)
+        elif isinstance(screen, DrugListScreen):
+            self.scroll_pool.give_back_list(screen.view)
+        screen.deleteLater()
 
     def _dialer(self) -> Callable[[], bool] | None:
         coordinator = self.catalog.site.coordinator
@@ -192,8 +209,7 @@ class KioskWindow(QWidget):
             if self._list_screen is not None and old is self._list_screen:
                 old.hide()  # kept for the next visit (see _drug_list)
             else:
-                self.stack.removeWidget(old)
-                old.deleteLater()
+                self._discard(old)
         scroll = getattr(widget, "scroll_area", None)
         if scroll is not None and place in self.session.scroll:
             scroll.verticalScrollBar().setValue(self.session.scroll[place])

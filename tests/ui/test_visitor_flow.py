@@ -309,3 +309,22 @@ def test_medication_list_is_kept_between_visits_but_not_between_visitors(
     fresh = window.current
     assert isinstance(fresh, DrugListScreen) and fresh is not first
     assert fresh.search.text() == ""
+
+
+def test_screens_recycle_their_scroll_areas(window: KioskWindow) -> None:
+    """Qt never frees a widget's flick-gesture recognizer, so scroll areas are reused."""
+    from PySide6.QtWidgets import QScrollArea
+
+    seen: set[int] = set()
+    for _ in range(20):
+        for place in (
+            Place(Screen.DRUG, "baclofen"),
+            Place(Screen.CHECKLIST, "baclofen-withdrawal"),
+            Place(Screen.CALL),
+            HOME,
+        ):
+            window.go(place)
+            area = getattr(window.current, "scroll_area", None)
+            assert isinstance(area, QScrollArea) and area.isVisible()
+            seen.add(id(area))
+    assert len(seen) <= 3

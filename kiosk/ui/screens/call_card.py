@@ -19,7 +19,7 @@ class CallCardScreen(ScrollPage):
     def __init__(self, ctx: ScreenContext, call: Callable[[], bool] | None) -> None:
         coordinator = ctx.catalog.site.coordinator
         heading = ctx.text(coordinator.heading)
-        super().__init__(heading, ctx.ui("page_desc"))
+        super().__init__(heading, ctx.ui("page_desc"), ctx.scroll_pool)
         self.setObjectName("CallCard")
         self.column.setObjectName("CallCard")
         self.body.addWidget(label(heading, "h1"))

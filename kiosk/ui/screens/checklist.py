@@ -13,7 +13,7 @@ class ChecklistScreen(ScrollPage):
     """Ticks live in the session (memory only)."""
 
     def __init__(self, ctx: ScreenContext, checklist: Checklist) -> None:
-        super().__init__(ctx.text(checklist.title), ctx.ui("page_desc"))
+        super().__init__(ctx.text(checklist.title), ctx.ui("page_desc"), ctx.scroll_pool)
         self.checklist = checklist
         self.body.addWidget(label(ctx.text(checklist.title), "h1"))
         self.body.addWidget(label(ctx.text(checklist.intro), markdown=True))

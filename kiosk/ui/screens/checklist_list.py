@@ -12,7 +12,7 @@ class ChecklistListScreen(ScrollPage):
     """One big row per checklist; says so plainly when there are none."""
 
     def __init__(self, ctx: ScreenContext) -> None:
-        super().__init__(ctx.ui("checklists"), ctx.ui("page_desc"))
+        super().__init__(ctx.ui("checklists"), ctx.ui("page_desc"), ctx.scroll_pool)
         self.body.addWidget(label(ctx.ui("checklists"), "h1"))
         self.rows: dict[str, TouchButton] = {}
         for checklist_id, checklist in ctx.catalog.checklists.items():

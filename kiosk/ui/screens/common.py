@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.scroll import scroll_area
+from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
 
 PAGE_MARGIN = 40
 SPACING = 20
@@ -101,7 +101,9 @@ def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLab
 class ScrollPage(QWidget):
     """A screen made of one scrolling column; add widgets to ``body``."""
 
-    def __init__(self, name: str, description: str = "") -> None:
+    def __init__(
+        self, name: str, description: str = "", pool: ScrollAreaPool | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("Screen")
         self.setAccessibleName(name)
@@ -112,12 +114,13 @@ class ScrollPage(QWidget):
         self.body = QVBoxLayout(column)
         self.body.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN)
         self.body.setSpacing(SPACING)
-        self.scroll_area: QScrollArea = scroll_area(column)
+        self.scroll_area: QScrollArea = pool.take(column) if pool else scroll_area(column)
         self.scroll_area.setAccessibleName(name)
         self.scroll_area.setAccessibleDescription(description)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
+        self.scroll_area.show()  # a recycled area comes back hidden
 
     def finish(self) -> None:
         """Push content to the top."""

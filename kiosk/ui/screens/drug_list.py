@@ -180,7 +180,8 @@ class DrugListScreen(QWidget):
         strip.setColumnStretch(13, 1)
         layout.addLayout(strip)
         self.model = DrugListModel(ctx)
-        self.view = QListView()
+        pool = ctx.scroll_pool
+        self.view = pool.take_list() if pool is not None else QListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(DrugRowDelegate(ctx.theme, self.view))
         self.view.setUniformItemSizes(False)
@@ -195,7 +196,8 @@ class DrugListScreen(QWidget):
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(30)
         self.view.setDragEnabled(False)
-        enable_kinetic(self.view)
+        if pool is None:
+            enable_kinetic(self.view)  # (pooled views already scroll kinetically)
         self.scroll_area = self.view
         self.view.clicked.connect(self._open)
         self.view.activated.connect(self._open)

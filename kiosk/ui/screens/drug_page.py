@@ -42,7 +42,7 @@ class DrugPageScreen(ScrollPage):
     """One medication page."""
 
     def __init__(self, ctx: ScreenContext, page: DrugPage) -> None:
-        super().__init__(ctx.text(page.name), ctx.ui("page_desc"))
+        super().__init__(ctx.text(page.name), ctx.ui("page_desc"), ctx.scroll_pool)
         self.page = page
         self._ctx = ctx
         self.links: list[QLabel] = []

@@ -21,7 +21,9 @@ class HomeScreen(ScrollPage):
     """The start screen."""
 
     def __init__(self, ctx: ScreenContext) -> None:
-        super().__init__(ctx.text(ctx.catalog.site.clinic_name), ctx.ui("page_desc"))
+        super().__init__(
+            ctx.text(ctx.catalog.site.clinic_name), ctx.ui("page_desc"), ctx.scroll_pool
+        )
         site = ctx.catalog.site
         self.body.addWidget(label(ctx.text(site.clinic_name), "clinic"))
         if site.welcome:

@@ -20,7 +20,7 @@ class ResultScreen(ScrollPage):
         self.result: ChecklistResult = result
         urgent = result.outcome is Outcome.URGENT
         title = ctx.ui("urgent_title") if urgent else ctx.ui("result_title")
-        super().__init__(title, ctx.ui("page_desc"))
+        super().__init__(title, ctx.ui("page_desc"), ctx.scroll_pool)
         box = QFrame()
         box.setObjectName("UrgentBox" if urgent else "ResultBox")
         box.setAccessibleName(title)

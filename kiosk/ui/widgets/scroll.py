@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
+    QListView,
     QScrollArea,
     QScroller,
     QScrollerProperties,
@@ -47,3 +48,54 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     enable_kinetic(area)
     return area
+
+
+class ScrollAreaPool:
+    """Recycles kinetic scroll areas between screens.
+
+    Qt keeps a gesture recognizer for every widget that ever grabbed the flick gesture, even
+    after the widget is gone (about 4 KB each), so making a scroll area per screen leaks
+    memory on every page a visitor opens. Screens borrow areas from here instead.
+    """
+
+    def __init__(self) -> None:
+        self._free: list[QScrollArea] = []
+        self._free_lists: list[QListView] = []
+
+    def take(self, content: QWidget) -> QScrollArea:
+        """A scroll area (new or recycled) showing ``content`` from the top."""
+        if self._free:
+            area = self._free.pop()
+            area.setWidget(content)
+            area.verticalScrollBar().setValue(0)
+            return area
+        return scroll_area(content)
+
+    def give_back(self, area: QScrollArea) -> None:
+        """Take ``area`` out of its screen (whose content is deleted) for the next one."""
+        QScroller.scroller(area.viewport()).stop()
+        old = area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        area.setParent(None)  # (this also hides it)
+        self._free.append(area)
+
+    def take_list(self) -> QListView:
+        """A kinetic list view (new or recycled) with no model yet."""
+        if self._free_lists:
+            return self._free_lists.pop()
+        view = QListView()
+        enable_kinetic(view)
+        return view
+
+    def give_back_list(self, view: QListView) -> None:
+        """Take ``view`` out of its screen for the next medication list."""
+        QScroller.scroller(view.viewport()).stop()
+        for signal in (view.clicked, view.activated):
+            signal.disconnect()
+        old_delegate = view.itemDelegate()
+        view.setModel(None)
+        if old_delegate is not None:
+            old_delegate.deleteLater()
+        view.setParent(None)
+        self._free_lists.append(view)
