@@ -29,10 +29,10 @@ run: $(VENV)/.runtime translations
 	$(PY) -m kiosk run --windowed --content content
 
 lint: $(VENV)/.dev
-	$(VENV)/bin/ruff check kiosk tests build_installer.py
-	$(VENV)/bin/ruff format --check kiosk tests build_installer.py
+	$(VENV)/bin/ruff check kiosk tests benchmarks build_installer.py
+	$(VENV)/bin/ruff format --check kiosk tests benchmarks build_installer.py
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict build_installer.py
+	$(VENV)/bin/mypy --strict build_installer.py benchmarks
 
 test: lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -41,6 +41,8 @@ class LoadResult:
 
     catalog: Catalog | None
     problems: tuple[Problem, ...]
+    #: Files changed too recently to trust (maybe half-written); load again shortly.
+    unsettled: tuple[str, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:

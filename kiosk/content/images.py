@@ -17,8 +17,11 @@ def image_problem(root: Path, relative: str) -> str | None:
     """Why ``relative`` is not a usable image under ``root``, or None when it is fine."""
     if Path(relative).is_absolute() or relative.startswith(("/", "\\")):
         return f"image '{relative}' must be a path inside the content folder, like images/x.png"
-    base = root.resolve()
-    target = (root / relative).resolve()
+    try:
+        base = root.resolve()
+        target = (root / relative).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return f"image '{relative}' cannot be read (a link that leads nowhere or in a loop)"
     if not target.is_relative_to(base):
         return f"image '{relative}' points outside the content folder"
     if not target.is_file():

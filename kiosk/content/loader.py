@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.site_doc: YamlDocument | None = None
         self.real_root = root.resolve()
+        self.settle_s = 0.0
+        self.unsettled: list[str] = []
 
     def label(self, relative: str) -> str:
         return str(self.root / relative)
@@ -78,15 +81,27 @@ class _Loader:
                         )
                     ],
                 )
+            if self.settle_s and time.time() - path.stat().st_mtime < self.settle_s:
+                # Written a moment ago: perhaps only half so far. Keep the last good
+                # version (or leave a new file out) and look again shortly.
+                self.unsettled.append(relative)
+                return _Parsed(relative, None, None, [])
             doc = read_yaml(path)
         except SourceError as exc:
             return _Parsed(relative, None, None, [error(label, exc.line, exc.col, exc.message)])
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
             return _Parsed(
                 relative,
                 None,
                 None,
-                [error(label, 0, 0, f"cannot read the file: {exc.strerror or exc}")],
+                [
+                    error(
+                        label,
+                        0,
+                        0,
+                        f"cannot read the file: {getattr(exc, 'strerror', None) or exc}",
+                    )
+                ],
             )
         if not isinstance(doc.data, dict):
             return _Parsed(
@@ -141,7 +156,7 @@ class _Loader:
         self.site_doc = parsed.doc
         self.problems.extend(parsed.problems)
         if parsed.model is None:
-            if self.previous is not None:
+            if self.previous is not None and SITE_FILE not in self.unsettled:
                 self.problems.append(
                     warning(
                         self.label(SITE_FILE), 0, 0, "the kiosk keeps showing the last good version"
@@ -158,7 +173,7 @@ class _Loader:
             parsed = self.parse(relative, model)
             if parsed.model is None:
                 parsed.model = self.last_good(kind, relative, model)
-                if parsed.model is not None:
+                if parsed.model is not None and relative not in self.unsettled:
                     parsed.problems.append(
                         warning(
                             self.label(relative),
@@ -393,7 +408,7 @@ class _Loader:
         if not self.root.is_dir():
             what = "does not exist" if not self.root.exists() else "is not a folder"
             self.problems.append(error(str(self.root), 0, 0, f"the content folder {what}"))
-            return LoadResult(self.previous, tuple(self.problems))
+            return LoadResult(self.previous, tuple(self.problems), tuple(self.unsettled))
         site = self.load_site()
         checklists = self.load_all(CHECKLIST_DIR, Checklist, "checklist")
         drugs = self.load_all(DRUG_DIR, DrugPage, "drug")
@@ -405,7 +420,7 @@ class _Loader:
             for item in parsed_list:
                 self.check_quality(item, languages)
         if site is None:
-            return LoadResult(None, tuple(self.problems))
+            return LoadResult(None, tuple(self.problems), tuple(self.unsettled))
         ordered = sorted(
             drugs.values(),
             key=lambda p: p.model.name.get(site.default_language).casefold() if p.model else "",
@@ -419,7 +434,7 @@ class _Loader:
             checklists=MappingProxyType({k: p.model for k, p in checklists.items() if p.model}),
             origins=MappingProxyType(origins),
         )
-        return LoadResult(catalog, tuple(self.problems))
+        return LoadResult(catalog, tuple(self.problems), tuple(self.unsettled))
 
 
 def iter_texts(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, LocalText]]:
@@ -444,10 +459,15 @@ def load_content(
     previous: Catalog | None = None,
     today: dt.date | None = None,
     i18n_dir: Path | None = None,
+    settle_s: float = 0.0,
 ) -> LoadResult:
     """Load every file under ``root``; files that fail keep their version from ``previous``.
 
     With ``i18n_dir`` (resources/i18n), also warn about offered languages whose interface
-    strings are not (fully) translated.
+    strings are not (fully) translated. With ``settle_s``, files modified less than that
+    long ago are not read yet (see LoadResult.unsettled): a running kiosk never shows a
+    file caught half-way through a save.
     """
-    return _Loader(root, previous, today or dt.date.today(), i18n_dir).run()
+    loader = _Loader(root, previous, today or dt.date.today(), i18n_dir)
+    loader.settle_s = settle_s
+    return loader.run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,9 +85,14 @@ def _decode(raw: bytes) -> str:
 def read_yaml(path: Path) -> YamlDocument:
     """Read one YAML file safely; raise SourceError with a position on any problem."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+        info = path.stat()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise SourceError(
+            f"cannot read the file: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError("this is not a regular file (a pipe, device or folder); remove it")
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(
             f"the file is {size // 1024} KiB; content files may be at most "

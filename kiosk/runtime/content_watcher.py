@@ -15,6 +15,8 @@ from kiosk.content import Catalog, LoadResult, load_content
 log = logging.getLogger("kiosk.reload")
 
 SUBFOLDERS = ("drugs", "checklists", "images")
+#: A file saved less than this long ago may be half-written: it is read on the next pass.
+SETTLE_S = 0.3  # below the 0.4 s debounce: a debounced reload after a save is settled
 
 
 def fingerprint(root: Path) -> tuple[object, ...]:
@@ -141,7 +143,7 @@ class ContentWatcher(QObject):
             collecting = gc.isenabled()
             gc.disable()
             try:
-                result = load_content(root, previous=previous, i18n_dir=i18n_dir)
+                result = load_content(root, previous=previous, i18n_dir=i18n_dir, settle_s=SETTLE_S)
             finally:
                 if collecting:
                     gc.enable()
@@ -159,6 +161,8 @@ class ContentWatcher(QObject):
         )
         self._rewatch()
         self.reloaded.emit(result)
+        if result.unsettled:
+            self._debounce.start()  # look again once the saves have settled
         if self._again:
             self._again = False
             self.reload_now()

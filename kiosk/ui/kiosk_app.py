@@ -90,7 +90,9 @@ class KioskApp(QObject):
         self.staff.preview_requested.connect(self._preview)
         self.staff.exit_requested.connect(self.exit_kiosk)
         self.corner = CornerPress(self.window)
-        self.corner.held.connect(self.pin_pad.open_pad)
+        self.corner.held.connect(self.open_pin_pad)
+        self.staff.close_button.clicked.connect(self._update_idle)
+        self.pin_pad.keys["Cancel"].clicked.connect(self._update_idle)
 
         self.metrics_timer = QTimer(self)
         self.metrics_timer.setInterval(METRICS_INTERVAL_MS)
@@ -186,6 +188,11 @@ class KioskApp(QObject):
             can_exit=self.pin_gate.is_set,
         )
 
+    def open_pin_pad(self) -> None:
+        """The hidden gesture: the PIN pad, which idle closes again if it is left open."""
+        self.idle.set_enabled(True)
+        self.pin_pad.open_pad()
+
     def open_staff_panel(self) -> None:
         """Show the staff panel (idle still applies: a forgotten panel closes itself)."""
         self.idle.set_enabled(True)
@@ -205,8 +212,16 @@ class KioskApp(QObject):
 
     # -- stats and metrics --------------------------------------------------------------
 
+    def _update_idle(self) -> None:
+        """Idle counts down unless the attract screen shows with no staff overlay open."""
+        staff_open = self.pin_pad.isVisible() or self.staff.isVisible()
+        attract = self.window.session.place.screen is Screen.ATTRACT
+        if attract and not staff_open:
+            self.idle_overlay.hide()  # nothing left to warn about
+        self.idle.set_enabled(not attract or staff_open)
+
     def _place_shown(self, place: Place) -> None:
-        self.idle.set_enabled(place.screen is not Screen.ATTRACT)
+        self._update_idle()
         if place == HOME and self.pending is not None:
             self.apply(self.pending)
         screen = place.screen
