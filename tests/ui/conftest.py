@@ -104,3 +104,16 @@ def show_page(window: KioskWindow, page_id: str, text_size: TextSize) -> None:
 def page_ids() -> list[str]:
     """Every page id ``kiosk render`` knows for the shipped content."""
     return [page_id for page_id, _, _ in page_places(catalog_of(SHIPPED_CONTENT))]
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

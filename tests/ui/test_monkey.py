@@ -34,6 +34,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.touch_button import StyledButton, TouchButton
+from tests.ui.conftest import FakeClock
 
 PIN = "2468"
 KEYS = (
@@ -45,19 +46,6 @@ KEYS = (
 #: Below this many references to None (or True/False) a leaking binding is about to abort
 #: the whole test process; fail the test cleanly instead.
 REFCOUNT_FLOOR = 2000
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass

@@ -29,20 +29,7 @@ from kiosk.ui.screens.drug_list import DrugListScreen
 from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.home import HomeScreen
 from tests.conftest import drug_yaml
-from tests.ui.conftest import tap
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.ui.conftest import FakeClock, tap
 
 
 class Running:
