@@ -107,7 +107,11 @@ def read_yaml(path: Path) -> YamlDocument:
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse YAML text into a YamlDocument; raise SourceError on any problem."""
-    loader = _SafeLoader(text)
+    try:
+        # Inside the try: the pure-Python reader rejects control characters right here.
+        loader = _SafeLoader(text)
+    except yaml.YAMLError as exc:
+        raise SourceError(f"this is not valid YAML: {exc}") from None
     try:
         node = loader.get_single_node()
         if node is None:

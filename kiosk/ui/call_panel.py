@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QLabel, QLayoutItem, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.content.models import Coordinator
+from kiosk.ui.widgets.layout_items import discard_item
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.touch_button import StyledButton, wrapping_label
-
-
-def _delete_item(item: QLayoutItem | None) -> None:
-    widget = item.widget() if item is not None else None
-    if widget is not None:
-        widget.deleteLater()
 
 
 class CallPanel(StyledButton):
@@ -66,9 +61,9 @@ class CallPanel(StyledButton):
 
     def _clear(self) -> None:
         while self._words.count():
-            _delete_item(self._words.takeAt(0))
+            discard_item(self._words.takeAt(0))
         while self._layout.count() > 1:  # the QR code and the stretch after the words
-            _delete_item(self._layout.takeAt(1))
+            discard_item(self._layout.takeAt(1))
         self.qr = None
 
     def set_vertical(self, vertical: bool) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 from kiosk.content import Catalog, Problem
 from kiosk.session import HOME, Place, Screen
 from kiosk.ui.screens.common import label
+from kiosk.ui.widgets.layout_items import discard_item
 from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -119,10 +120,7 @@ class StaffPanel(Overlay):
 
     def _fill_chooser(self, catalog: Catalog | None) -> None:
         while self.chooser_grid.count():
-            item = self.chooser_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+            discard_item(self.chooser_grid.takeAt(0))
         places: list[tuple[str, Place]] = [
             ("Home", HOME),
             ("Medications", Place(Screen.DRUG_LIST)),
