@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from kiosk.content.images import image_problem
 from kiosk.content.models import Checklist, DrugPage, ReviewStatus, Site
 from kiosk.content.problems import Problem, error, warning
 from kiosk.content.readability import readability_problems
-from kiosk.content.text import LocalText
+from kiosk.content.text import MARKDOWN_LINK, LocalText
 from kiosk.content.yaml_source import KeyPath, SourceError, YamlDocument, read_yaml
 from kiosk.i18n import missing, ts_path
 
@@ -27,7 +26,6 @@ SITE_FILE = "kiosk.yaml"
 DRUG_DIR = "drugs"
 CHECKLIST_DIR = "checklists"
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -254,7 +252,7 @@ class _Loader:
                     failures.append(error(label, line, col, why))
             for index, section in enumerate(page.sections):
                 for body in section.body.all_texts():
-                    for target in _LINK.findall(body):
+                    for target in (m.group(2) for m in MARKDOWN_LINK.finditer(body)):
                         line, col = doc.locate(("sections", index, "body"))
                         failures.extend(
                             self.link_problems(target, label, line, col, drugs, checklists)

@@ -90,6 +90,10 @@ def text(value: str | dict[str, str]) -> LocalText:
 
 _SPACE = re.compile(r"\s+")
 
+#: A Markdown link ``[words](target "title")``: group 1 is the words, group 2 the target.
+#: The validator checks exactly the links the kiosk renders.
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
 
 def one_line(value: str) -> str:
     """Collapse whitespace so a text fits on one line of a message."""

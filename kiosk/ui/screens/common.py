@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.content.text import MARKDOWN_LINK
 from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
 
 PAGE_MARGIN = 40
 SPACING = 20
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _INTERNAL = ("drug:", "checklist:")
 _BODY_STYLE = re.compile(r"<body[^>]*>")
 _BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|```|\|)")
@@ -46,7 +46,7 @@ def kiosk_markdown(text: str) -> str:
             joined[-1] = previous.rstrip() + " " + line.strip()
         else:
             joined.append(line)
-    return _LINK.sub(replace, "\n".join(joined))
+    return MARKDOWN_LINK.sub(replace, "\n".join(joined))
 
 
 @functools.lru_cache(maxsize=4096)
