@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,16 @@ class YamlDocument:
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+#: First characters of a plain scalar that may make it a number, date, null or true/false.
+#: (The safe loader registers no resolver for "any first character"; if one did, every
+#: plain scalar would be resolved.)
+_TYPED: frozenset[str] | None = (
+    None
+    if None in _SafeLoader.yaml_implicit_resolvers
+    else frozenset(key for key in _SafeLoader.yaml_implicit_resolvers if key)
+)
+
+
 def _decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
@@ -113,11 +124,7 @@ def parse_yaml(text: str) -> YamlDocument:
     except yaml.YAMLError as exc:
         raise SourceError(f"this is not valid YAML: {exc}") from None
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise SourceError("the file is empty", 1, 1)
-        doc = YamlDocument(data=None)
-        doc.data = _convert(node, (), doc, loader, [0], set())
+        return _Builder(loader).document()
     except SourceError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -131,89 +138,138 @@ def parse_yaml(text: str) -> YamlDocument:
         raise SourceError("the file is nested too deeply to read") from None
     finally:
         loader.dispose()
-    return doc
 
 
-def _convert(
-    node: yaml.Node,
-    path: KeyPath,
-    doc: YamlDocument,
-    loader: yaml.SafeLoader,
-    counter: list[int],
-    seen: set[int],
-) -> Any:
-    counter[0] += 1
-    if counter[0] > MAX_NODES:
-        raise SourceError(f"the file holds more than {MAX_NODES} values; split it up")
-    if len(path) > MAX_DEPTH:
-        raise SourceError(
-            f"the file is nested more than {MAX_DEPTH} levels deep",
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-        )
-    doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if id(node) in seen:
-        # The composer hands out the anchored node again for every alias of it.
-        raise SourceError(
-            "anchors and aliases (& and *) are not allowed in content files; "
-            "write the text out in full (the anchor is here)",
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-        )
-    seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:
-        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise SourceError(
-            f"the YAML tag '{shown}' is not allowed; only plain text, numbers, dates, "
-            "lists and mappings are",
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-        )
-    if isinstance(node, yaml.MappingNode):
+def _at(event: Any) -> Location:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Plain data and positions straight from the parser's events.
+
+    Skipping PyYAML's node tree and its constructor halves the time per file; only
+    scalars that are not plain text (numbers, dates, true/false) go through the
+    constructor.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        # PyYAML's event API is untyped: events are handled as Any here.
+        self.loader: Any = loader
+        self.next: Callable[[], Any] = self.loader.get_event
+        self.doc = YamlDocument(data=None)
+        self.count = 0
+        self.anchors: dict[str, Location] = {}
+
+    def document(self) -> YamlDocument:
+        self.next()  # stream start
+        event = self.next()
+        if type(event) is yaml.StreamEndEvent:
+            raise SourceError("the file is empty", 1, 1)
+        self.doc.data = self.value(self.next(), ())  # after the document start
+        self.next()  # document end
+        event = self.next()
+        if type(event) is not yaml.StreamEndEvent:
+            raise SourceError(
+                "this is not valid YAML: a content file holds one document; "
+                "remove this second '---' and what follows, or move it to its own file",
+                *_at(event),
+            )
+        return self.doc
+
+    def value(self, event: Any, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise SourceError(f"the file holds more than {MAX_NODES} values; split it up")
+        where = _at(event)
+        if len(path) > MAX_DEPTH:
+            raise SourceError(f"the file is nested more than {MAX_DEPTH} levels deep", *where)
+        self.doc.positions[path] = where
+        kind = type(event)
+        if kind is yaml.AliasEvent:
+            raise self.alias_error(event)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.anchors[anchor] = where
+        if kind is yaml.ScalarEvent:
+            return self.scalar(event)
+        if kind is yaml.SequenceStartEvent:
+            self.check_tag(event.tag, yaml.SequenceNode, event, where)
+            items: list[Any] = []
+            while True:
+                event = self.next()
+                if type(event) is yaml.SequenceEndEvent:
+                    return items
+                items.append(self.value(event, (*path, len(items))))
+        self.check_tag(event.tag, yaml.MappingNode, event, where)
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise SourceError(
-                    "a key must be a plain word, not a list or mapping",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                )
-            key = loader.construct_object(key_node)
+        key_positions = self.doc.key_positions
+        while True:
+            event = self.next()
+            if type(event) is yaml.MappingEndEvent:
+                return result
+            if type(event) is yaml.AliasEvent:
+                raise self.alias_error(event)
+            if type(event) is not yaml.ScalarEvent:
+                raise SourceError("a key must be a plain word, not a list or mapping", *_at(event))
+            key = self.scalar(event)
             key = key if isinstance(key, str) else str(key)
             if key in result:
                 raise SourceError(
-                    f"the key '{key}' appears twice in the same place; keep one",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
+                    f"the key '{key}' appears twice in the same place; keep one", *_at(event)
                 )
-            doc.key_positions[(*path, key)] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
+            key_positions[(*path, key)] = _at(event)
+            result[key] = self.value(self.next(), (*path, key))
+
+    def alias_error(self, event: Any) -> SourceError:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            return SourceError(
+                "this is not valid YAML: '*' refers to an anchor (&) that is not defined",
+                *_at(event),
             )
-            result[key] = _convert(value_node, (*path, key), doc, loader, counter, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*path, index), doc, loader, counter, seen)
-            for index, item in enumerate(node.value)
-        ]
-    if node.tag == _STR:
-        return node.value  # most values: no constructor needed
-    try:
-        value = loader.construct_object(node)
-    except yaml.constructor.ConstructorError as exc:
-        raise SourceError(
-            f"{exc.problem or 'this value cannot be read'}; only plain text, numbers, "
-            "dates, lists and mappings are allowed",
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-        ) from None
-    except ValueError as exc:
-        raise SourceError(
-            f"cannot read this value ({exc}); put it in quotes if it is text",
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-        ) from None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
+        # Point at the anchor: that is where the repeated text is written.
+        return SourceError(
+            "anchors and aliases (& and *) are not allowed in content files; "
+            "write the text out in full (the anchor is here)",
+            *anchor,
+        )
+
+    def check_tag(self, tag: str | None, kind: type[yaml.Node], event: Any, where: Location) -> str:
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(kind, getattr(event, "value", None), event.implicit)
+        assert isinstance(tag, str)
+        if tag not in _PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise SourceError(
+                f"the YAML tag '{shown}' is not allowed; only plain text, numbers, dates, "
+                "lists and mappings are",
+                *where,
+            )
+        return tag
+
+    def scalar(self, event: Any) -> Any:
+        value: Any = event.value
+        if event.tag is None and (
+            not event.implicit[0] or (value and _TYPED is not None and value[0] not in _TYPED)
+        ):
+            return value  # quoted or block text, or plain words no type could match
+        tag = self.check_tag(event.tag, yaml.ScalarNode, event, _at(event))
+        if tag == _STR:
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self.loader.construct_object(node)
+        except yaml.constructor.ConstructorError as exc:
+            raise SourceError(
+                f"{exc.problem or 'this value cannot be read'}; only plain text, numbers, "
+                "dates, lists and mappings are allowed",
+                *_at(event),
+            ) from None
+        except ValueError as exc:
+            raise SourceError(
+                f"cannot read this value ({exc}); put it in quotes if it is text", *_at(event)
+            ) from None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
