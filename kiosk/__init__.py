@@ -1,8 +1,5 @@
 """Clinic waiting-room kiosk: medication pages, symptom checklists and a call panel."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("clinic-kiosk")
-except PackageNotFoundError:  # running from a source tree or a frozen build without metadata
-    __version__ = "0.1.0"
+#: The release version (pyproject.toml reads it from here). A plain constant: looking it
+#: up with importlib.metadata cost about 18 ms of every start.
+__version__ = "0.1.0"

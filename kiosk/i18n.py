@@ -59,6 +59,7 @@ UI_STRINGS: dict[str, str] = {
     "delete": "Delete",
     "no_matches": "No medicine matches “{query}”. Check the spelling, or ask the front desk.",
     "no_pages": "There are no medication pages yet. Please ask the front desk.",
+    "loading_pages": "The medication pages are loading. They will show here in a moment.",
     "also_called": "Also called: {names}",
     "get_help_now": "Get help right away if you have any of these:",
     "open_checklist": "Check your symptoms",

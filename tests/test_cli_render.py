@@ -75,13 +75,40 @@ def test_render_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     assert "'big' is not a size like 1920x1080" in capsys.readouterr().err
 
 
-def test_render_exits_one_when_content_has_errors(content_dir: Path, tmp_path: Path) -> None:
+def test_render_exits_one_when_content_has_errors(
+    content_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (content_dir / "drugs" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
     code = main(
-        ["render", "--content", str(content_dir), "--out", str(tmp_path / "o"), "--page", "home"]
+        [
+            "render",
+            "--content",
+            str(content_dir),
+            "--out",
+            str(tmp_path / "o"),
+            "--page",
+            "medications",
+        ]
     )
     assert code == 1
-    assert (tmp_path / "o" / "home.png").exists()
+    assert "broken.yaml:2:1: error" in capsys.readouterr().err
+    assert (tmp_path / "o" / "medications.png").exists()
+
+
+def test_render_of_home_reads_no_drug_pages(
+    content_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Home and the call card need only kiosk.yaml and the checklists, so a folder of
+    # a thousand pages renders them as fast as a folder of one.
+    (content_dir / "drugs" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    (content_dir / "checklists" / "bad.yaml").write_text("id: [\n", encoding="utf-8")
+    out = tmp_path / "o"
+    code = main(["render", "--content", str(content_dir), "--out", str(out), "--page", "home"])
+    err = capsys.readouterr().err
+    assert code == 1  # the checklist it does read is broken
+    assert "bad.yaml:2:1: error" in err
+    assert "broken.yaml" not in err
+    assert (out / "home.png").exists()
 
 
 def test_self_test_draws_every_screen(capsys: pytest.CaptureFixture[str]) -> None:

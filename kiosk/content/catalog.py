@@ -21,6 +21,10 @@ class Catalog:
     checklists: Mapping[str, Checklist] = field(default_factory=lambda: MappingProxyType({}))
     #: Content-relative file each drug page or checklist came from, keyed by "drug:id".
     origins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: False when some pages were not read: only kiosk.yaml and the checklists at the
+    #: first moment of a start (the first screen does not wait for every drug page), or
+    #: files still being saved (see LoadResult.unsettled).
+    complete: bool = True
 
     def drug(self, drug_id: str) -> DrugPage | None:
         """The drug page with this id, if any."""

@@ -16,10 +16,16 @@ from kiosk.content.catalog import Catalog, LoadResult
 from kiosk.content.errors import did_you_mean, problems_from_validation
 from kiosk.content.images import image_problem
 from kiosk.content.models import Checklist, DrugPage, ReviewStatus, Site
+from kiosk.content.parse_cache import ParseCache
 from kiosk.content.problems import Problem, error, warning
-from kiosk.content.readability import readability_problems
 from kiosk.content.text import MARKDOWN_LINK, LocalText
-from kiosk.content.yaml_source import KeyPath, SourceError, YamlDocument, read_yaml
+from kiosk.content.yaml_source import (
+    KeyPath,
+    SourceError,
+    YamlDocument,
+    parse_source,
+    read_source,
+)
 from kiosk.i18n import missing, ts_path
 
 SITE_FILE = "kiosk.yaml"
@@ -55,6 +61,9 @@ class _Loader:
         self.real_root = root.resolve()
         self.settle_s = 0.0
         self.unsettled: list[str] = []
+        self.plain_language = False
+        self.pages = True
+        self.cache: ParseCache | None = None
 
     def label(self, relative: str) -> str:
         return str(self.root / relative)
@@ -84,7 +93,12 @@ class _Loader:
                 # version (or leave a new file out) and look again shortly.
                 self.unsettled.append(relative)
                 return _Parsed(relative, None, None, [])
-            doc = read_yaml(path)
+            raw = read_source(path)
+            if self.cache is not None:
+                hit = self.cache.get(relative, raw)
+                if hit is not None and isinstance(hit[0], model):
+                    return _Parsed(relative, hit[0], hit[1], [])
+            doc = parse_source(raw)
         except SourceError as exc:
             return _Parsed(relative, None, None, [error(label, exc.line, exc.col, exc.message)])
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
@@ -116,6 +130,8 @@ class _Loader:
             return _Parsed(
                 relative, None, doc, [error(label, 1, 1, f"cannot use this file: {exc}")]
             )
+        if self.cache is not None:
+            self.cache.put(relative, raw, parsed, doc)
         return _Parsed(relative, parsed, doc, [])
 
     def yaml_files(self, folder: str) -> list[str]:
@@ -355,7 +371,10 @@ class _Loader:
                         "ask a clinician to review this page",
                     )
                 )
-        if isinstance(model, DrugPage):
+        if self.plain_language and isinstance(model, DrugPage):
+            # Imported here: textstat costs 18 MiB and 80 ms, and only `kiosk check` grades.
+            from kiosk.content.readability import readability_problems
+
             self.problems.extend(readability_problems(model, label, doc.locate))
         for path, value in iter_texts(model):
             given = value.languages()
@@ -409,7 +428,7 @@ class _Loader:
             return LoadResult(self.previous, tuple(self.problems), tuple(self.unsettled))
         site = self.load_site()
         checklists = self.load_all(CHECKLIST_DIR, Checklist, "checklist")
-        drugs = self.load_all(DRUG_DIR, DrugPage, "drug")
+        drugs = self.load_all(DRUG_DIR, DrugPage, "drug") if self.pages else {}
         self.check_links(drugs, checklists)
         languages = site.languages if site else ("en",)
         if site is not None and self.i18n_dir is not None:
@@ -431,6 +450,7 @@ class _Loader:
             drugs=MappingProxyType({p.model.id: p.model for p in ordered if p.model}),
             checklists=MappingProxyType({k: p.model for k, p in checklists.items() if p.model}),
             origins=MappingProxyType(origins),
+            complete=self.pages and not self.unsettled,
         )
         return LoadResult(catalog, tuple(self.problems), tuple(self.unsettled))
 
@@ -458,14 +478,27 @@ def load_content(
     today: dt.date | None = None,
     i18n_dir: Path | None = None,
     settle_s: float = 0.0,
+    plain_language: bool = False,
+    pages: bool = True,
+    cache: ParseCache | None = None,
 ) -> LoadResult:
     """Load every file under ``root``; files that fail keep their version from ``previous``.
 
     With ``i18n_dir`` (resources/i18n), also warn about offered languages whose interface
     strings are not (fully) translated. With ``settle_s``, files modified less than that
     long ago are not read yet (see LoadResult.unsettled): a running kiosk never shows a
-    file caught half-way through a save.
+    file caught half-way through a save. With ``plain_language`` (`kiosk check`), also
+    warn about English texts that read above grade 8; the running kiosk skips that.
+    With ``pages=False``, only kiosk.yaml and the checklists are read (enough for the
+    attract and home screens); the catalog then says ``complete=False``. With ``cache``,
+    files whose bytes have not changed since the last load with it are not parsed again.
     """
     loader = _Loader(root, previous, today or dt.date.today(), i18n_dir)
     loader.settle_s = settle_s
-    return loader.run()
+    loader.plain_language = plain_language
+    loader.pages = pages
+    loader.cache = cache
+    result = loader.run()
+    if cache is not None:
+        cache.end_load()
+    return result

@@ -93,8 +93,8 @@ def _decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    """Read one YAML file safely; raise SourceError with a position on any problem."""
+def read_source(path: Path) -> bytes:
+    """The bytes of one content file; raise SourceError if it is no file or too big."""
     try:
         info = path.stat()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
@@ -110,10 +110,19 @@ def read_yaml(path: Path) -> YamlDocument:
             f"{MAX_FILE_BYTES // 1024} KiB"
         )
     try:
-        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+        return path.read_bytes()[: MAX_FILE_BYTES + 1]
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def parse_source(raw: bytes) -> YamlDocument:
+    """Parse a content file's bytes (UTF-8 YAML); raise SourceError on any problem."""
     return parse_yaml(_decode(raw))
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read one YAML file safely; raise SourceError with a position on any problem."""
+    return parse_source(read_source(path))
 
 
 def parse_yaml(text: str) -> YamlDocument:

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
 from kiosk.content import Catalog, LoadResult, load_content
+from kiosk.content.parse_cache import ParseCache
 
 log = logging.getLogger("kiosk.reload")
 
@@ -80,6 +81,8 @@ class ContentWatcher(QObject):
         self._busy = False
         self._again = False
         self._print = fingerprint(root)
+        #: Only the single worker thread uses it, one load at a time.
+        self._cache = ParseCache()
 
     def start(self) -> None:
         """Start watching."""
@@ -135,6 +138,7 @@ class ContentWatcher(QObject):
         self._busy = True
         self._print = fingerprint(self.root)
         root, previous, done, i18n_dir = self.root, self.current, self._done, self.i18n_dir
+        cache = self._cache
 
         def work() -> None:
             # A garbage-collection pass on this thread could destroy Qt objects that only
@@ -143,7 +147,9 @@ class ContentWatcher(QObject):
             collecting = gc.isenabled()
             gc.disable()
             try:
-                result = load_content(root, previous=previous, i18n_dir=i18n_dir, settle_s=SETTLE_S)
+                result = load_content(
+                    root, previous=previous, i18n_dir=i18n_dir, settle_s=SETTLE_S, cache=cache
+                )
             finally:
                 if collecting:
                     gc.enable()

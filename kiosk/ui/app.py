@@ -66,10 +66,12 @@ def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
         if lock is None:
             log.error("another kiosk is already running on this machine; not starting")
             return 3
-        result = load_content(root, i18n_dir=resources_dir() / "i18n")
-        for problem in result.problems:
-            (log.error if problem.is_error else log.warning)("%s", problem)
+        # kiosk.yaml and the checklists are enough for the first screen; KioskApp.start
+        # reads the drug pages in the background (and logs every problem then).
+        result = load_content(root, i18n_dir=resources_dir() / "i18n", pages=False)
         if result.catalog is None:
+            for problem in result.problems:
+                log.error("%s", problem)
             log.error("cannot start: %s has no usable kiosk.yaml", root)
             return 1
         prepare_fonts(app, resources_dir())

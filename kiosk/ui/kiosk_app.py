@@ -58,6 +58,9 @@ class KioskApp(QObject):
         self.catalog: Catalog = first.catalog
         self.problems: tuple[Problem, ...] = first.problems
         self.pending: Catalog | None = None
+        #: Started on part of the content (see start): new content shows at once until
+        #: every page has been read.
+        self._starting = not self.catalog.complete
         self.stats = stats
         self.metrics_dir = metrics_dir
         self.started = time.time()
@@ -107,6 +110,10 @@ class KioskApp(QObject):
         self.idle.start()
         self.idle.set_enabled(False)  # the attract screen has nothing to reset
         self.watcher.start()
+        if not self.catalog.complete:
+            # Started on kiosk.yaml and the checklists alone: read the drug pages now,
+            # off the UI thread, once the event loop runs and the first screen is painted.
+            QTimer.singleShot(0, self, self.watcher.reload_now)
         if self.metrics_dir is not None:
             self.write_metrics()
             self.metrics_timer.start()
@@ -149,13 +156,22 @@ class KioskApp(QObject):
     # -- content ------------------------------------------------------------------------
 
     def content_reloaded(self, result: LoadResult) -> None:
-        """New content: show it now on home/attract, else when the visitor is done."""
+        """New content: show it now on home/attract, else when the visitor is done.
+
+        The first whole load after a start (see ``start``) is shown at once, wherever the
+        visitor is: it only adds the drug pages.
+        """
         self.problems = result.problems
+        starting = self._starting
+        if starting and result.catalog is not None and result.catalog.complete:
+            self._starting = False
+            for problem in result.problems:
+                (log.error if problem.is_error else log.warning)("%s", problem)
         if self.staff.isVisible():
             self.staff.refresh()
         if result.catalog is None or result.catalog == self.catalog:
             return
-        if self.window.session.place.screen in (Screen.HOME, Screen.ATTRACT):
+        if starting or self.window.session.place.screen in (Screen.HOME, Screen.ATTRACT):
             self.apply(result.catalog)
         else:
             self.pending = result.catalog

@@ -214,6 +214,11 @@
       <translation>Todavía no hay páginas de medicamentos. Pregunte en la recepción.</translation>
     </message>
     <message>
+      <source>The medication pages are loading. They will show here in a moment.</source>
+      <comment>loading_pages</comment>
+      <translation>Las páginas de medicamentos se están cargando. Aparecerán aquí en un momento.</translation>
+    </message>
+    <message>
       <source>Also called: {names}</source>
       <comment>also_called</comment>
       <translation>También llamado: {names}</translation>

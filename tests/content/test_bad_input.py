@@ -314,7 +314,9 @@ def test_plain_language_check_names_the_hard_section(content_dir: Path, write: W
         f'    body: {{en: "{HARD}", es: "Texto."}}',
     )
     write("drugs/hard.yaml", page)
-    result = load_content(content_dir)
+    # The running kiosk does not grade (textstat is slow to import); `kiosk check` does.
+    assert not [p for p in load_content(content_dir).warnings if "Flesch" in p.message]
+    result = load_content(content_dir, plain_language=True)
     assert result.errors == ()
     (problem,) = [p for p in result.warnings if "Flesch" in p.message]
     assert problem.path.endswith("hard.yaml") and problem.line == 9
@@ -328,5 +330,5 @@ def test_plain_language_check_passes_easy_text_and_shipped_content() -> None:
 
     assert grade("We go to the shop. It is near. We buy milk and bread there.") < 8
     assert grade(HARD) > 8
-    result = load_content(SHIPPED_CONTENT)
+    result = load_content(SHIPPED_CONTENT, plain_language=True)
     assert not [p for p in result.problems if "Flesch" in p.message]

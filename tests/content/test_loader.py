@@ -92,3 +92,22 @@ def test_local_text_falls_back_to_english_then_any(
     value: str | dict[str, str], language: str, expected: str
 ) -> None:
     assert text(value).get(language) == expected
+
+
+def test_first_screen_load_reads_only_site_and_checklists(content_dir: Path, write: Writer) -> None:
+    write("drugs/broken.yaml", "id: [\n")
+    partial = load_content(content_dir, pages=False)
+    assert partial.catalog is not None
+    assert not partial.catalog.complete
+    assert dict(partial.catalog.drugs) == {}
+    assert list(partial.catalog.checklists) == ["withdrawal"]
+    assert not [p for p in partial.problems if "drugs" in p.path]  # drug files never read
+    whole = load_content(content_dir, previous=partial.catalog)
+    assert whole.catalog is not None and whole.catalog.complete
+    assert list(whole.catalog.drugs) == ["baclofen"]
+
+
+def test_a_file_still_being_saved_leaves_the_catalog_incomplete(content_dir: Path) -> None:
+    result = load_content(content_dir, settle_s=60)  # every file was written just now
+    assert result.unsettled
+    assert result.catalog is None or not result.catalog.complete

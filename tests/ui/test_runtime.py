@@ -55,15 +55,19 @@ def build_kiosk(
     stats_file: Path,
     clock: FakeClock | None = None,
     metrics_dir: Path | None = None,
+    pages: bool = True,
 ) -> KioskApp:
-    """A KioskApp on ``root`` with a fake clock (not yet shown or started)."""
+    """A KioskApp on ``root`` with a fake clock (not yet shown or started).
+
+    With ``pages=False`` it starts as `kiosk run` does: on kiosk.yaml and the checklists.
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     stats = UsageStats(stats_file, today=lambda: dt.date(2026, 11, 24))
     return KioskApp(
         app,
         root,
-        load_content(root),
+        load_content(root, pages=pages),
         resources_dir(),
         stats=stats,
         metrics_dir=metrics_dir,
@@ -530,6 +534,46 @@ def test_metrics_file_is_written_and_parses(qtbot: QtBot, running: Running) -> N
     assert values['kiosk_page_views_total{page="baclofen"}'] == 1
     assert values["kiosk_content_problems"] == len(running.kiosk.problems)
     assert values["kiosk_last_reload_timestamp_seconds"] > 1_700_000_000
+
+
+@pytest.mark.allow_log_warnings  # no staff PIN, and the draft reviews, are logged
+def test_start_shows_first_then_reads_the_drug_pages_in_the_background(
+    qtbot: QtBot,
+    fonts_loaded: None,
+    content_dir: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    kiosk = build_kiosk(content_dir, tmp_path / "usage.sqlite3", pages=False)
+    try:
+        qtbot.addWidget(kiosk.window)
+        kiosk.window.resize(1920, 1080)
+        kiosk.window.show()
+        qtbot.waitExposed(kiosk.window)
+        assert not kiosk.catalog.complete and not kiosk.catalog.drugs
+        tap(qtbot, kiosk.window.current)  # attract → home
+        home = kiosk.window.current
+        assert isinstance(home, HomeScreen)
+        tap(qtbot, home.tiles["medications"])
+        listing = kiosk.window.current
+        assert isinstance(listing, DrugListScreen)
+        assert listing.empty.isVisible()
+        assert "loading" in listing.empty.text()
+        kiosk.start()  # as `kiosk run` does once the window is up
+        qtbot.waitUntil(lambda: kiosk.catalog.complete, timeout=5000)
+        # The pages appear where the visitor is, without waiting for a reset.
+        listing = kiosk.window.current
+        assert isinstance(listing, DrugListScreen)
+        assert not listing.empty.isVisible()
+        assert listing.model.ids() == ["baclofen"]
+        # Every problem of the whole folder is logged once, when it has been read.
+        logged = [r.getMessage() for r in caplog.records if "not yet clinically" in r.getMessage()]
+        assert sorted(Path(m.split(":")[0]).name for m in logged) == [
+            "baclofen.yaml",
+            "withdrawal.yaml",
+        ]
+    finally:
+        dispose(kiosk)
 
 
 def test_home_after_reset_is_reached_by_touching_attract(qtbot: QtBot, running: Running) -> None:

@@ -241,11 +241,13 @@ class DrugListScreen(QWidget):
             self.empty.hide()
             self.view.show()
         else:
-            message = (
-                self._ctx.ui("no_matches", query=text.strip())
-                if self._ctx.catalog.drugs
-                else self._ctx.ui("no_pages")
-            )
+            catalog = self._ctx.catalog
+            if catalog.drugs:
+                message = self._ctx.ui("no_matches", query=text.strip())
+            elif not catalog.complete:  # the first moments after a start
+                message = self._ctx.ui("loading_pages")
+            else:
+                message = self._ctx.ui("no_pages")
             self.empty.setText(message)
             self.empty.setAccessibleName(message)
             self.empty.show()
