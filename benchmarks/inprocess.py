@@ -234,7 +234,7 @@ def reload(root: Path, repeats: int) -> Result:
     kiosk = KioskApp(
         app,
         root,
-        load_content(root),
+        load_content(root, pages=False),  # as `kiosk run` starts: the pages load in start()
         resources_dir(),
         stats=UsageStats(work / "usage.sqlite3", today=lambda: dt.date(2026, 1, 1)),
         clock=lambda: 0.0,  # never idle: the reset would apply content by itself
@@ -242,6 +242,9 @@ def reload(root: Path, repeats: int) -> Result:
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     kiosk.start()
+    pump_until_complete = time.perf_counter() + 60
+    while not kiosk.catalog.complete and time.perf_counter() < pump_until_complete:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
     kiosk.window.go(HOME)
     drug_id = sorted(kiosk.catalog.drugs)[len(kiosk.catalog.drugs) // 2]
     index = sorted(kiosk.catalog.drugs).index(drug_id)
@@ -331,7 +334,7 @@ def attract(root: Path, ticks: int) -> Result:
     kiosk = KioskApp(
         app,
         root,
-        load_content(root),
+        load_content(root, pages=False),  # as `kiosk run` starts: the pages load in start()
         resources_dir(),
         stats=UsageStats(work / "usage.sqlite3", today=lambda: dt.date(2026, 1, 1)),
     )

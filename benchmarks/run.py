@@ -444,9 +444,11 @@ def report(
         "",
         "- **Cold start**: wall time from `fork` to exit of `python -m kiosk render --page "
         "home --content content` (interpreter start, imports, content load, first paint, "
-        "PNG written), alternated with `python -m benchmarks.floor_window` (a bare PySide6 "
-        "window with one label, 1920×1080, painted and saved the same way). Peak memory is "
-        "each child's `ru_maxrss` from `os.wait4`. One untimed warm-up each.",
+        "PNG written; rendering only Home reads kiosk.yaml and the checklists, as `kiosk "
+        "run` does before its first paint), alternated with `python -m "
+        "benchmarks.floor_window` (a bare PySide6 window with one label, 1920×1080, "
+        "painted and saved the same way). Peak memory is each child's `ru_maxrss` from "
+        "`os.wait4`. One untimed warm-up each.",
         f"- **Navigation**: in one process on a synthetic {counts.pages}-page folder "
         "(`benchmarks/synthetic.py`: 4 sections, an urgent list and a shared checklist per "
         "page, about 3.4 KB each), a shown 1920×1080 `KioskWindow`. Each sample is "
@@ -462,9 +464,10 @@ def report(
         "change; layout and paint every 5th cycle). RSS is read from `/proc/self/statm` "
         "after `gc.collect()` and deleting pending `deleteLater` objects.",
         "- **Reload**: a started `KioskApp` (its `ContentWatcher`, 400 ms debounce) on a copy "
-        "of the folder, showing Home; one drug file is rewritten with a new name and the "
-        "clock runs until `kiosk.window.catalog` has the new name and the rebuilt Home "
-        "screen has been painted.",
+        "of the folder, started as `kiosk run` starts (kiosk.yaml and the checklists, then "
+        "every page in the background) and showing Home; one drug file is rewritten with a "
+        "new name and the clock runs until `kiosk.window.catalog` has the new name and the "
+        "rebuilt Home screen has been painted.",
         "- **Unattended**: a `KioskApp` on the shipped content as `kiosk run` builds it, "
         "on its attract screen, with `AttractScreen.drift()` (its 100 ms timer) called "
         "back to back; no workaround applied.",
