@@ -190,36 +190,38 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise SourceError(f"the file holds more than {MAX_NODES} values; split it up")
-        where = _at(event)
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
         if len(path) > MAX_DEPTH:
             raise SourceError(f"the file is nested more than {MAX_DEPTH} levels deep", *where)
         self.doc.positions[path] = where
         kind = type(event)
         if kind is yaml.AliasEvent:
             raise self.alias_error(event)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            self.anchors[anchor] = where
+        if event.anchor is not None:
+            self.anchors[event.anchor] = where
         if kind is yaml.ScalarEvent:
             return self.scalar(event)
+        if event.tag is not None:  # untagged lists and mappings are always plain ones
+            node = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+            self.check_tag(event.tag, node, event, where)
         if kind is yaml.SequenceStartEvent:
-            self.check_tag(event.tag, yaml.SequenceNode, event, where)
             items: list[Any] = []
             while True:
                 event = self.next()
                 if type(event) is yaml.SequenceEndEvent:
                     return items
                 items.append(self.value(event, (*path, len(items))))
-        self.check_tag(event.tag, yaml.MappingNode, event, where)
         result: dict[Any, Any] = {}
         key_positions = self.doc.key_positions
         while True:
             event = self.next()
-            if type(event) is yaml.MappingEndEvent:
+            kind = type(event)
+            if kind is yaml.MappingEndEvent:
                 return result
-            if type(event) is yaml.AliasEvent:
+            if kind is yaml.AliasEvent:
                 raise self.alias_error(event)
-            if type(event) is not yaml.ScalarEvent:
+            if kind is not yaml.ScalarEvent:
                 raise SourceError("a key must be a plain word, not a list or mapping", *_at(event))
             key = self.scalar(event)
             key = key if isinstance(key, str) else str(key)
@@ -227,7 +229,8 @@ class _Builder:
                 raise SourceError(
                     f"the key '{key}' appears twice in the same place; keep one", *_at(event)
                 )
-            key_positions[(*path, key)] = _at(event)
+            mark = event.start_mark
+            key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
             result[key] = self.value(self.next(), (*path, key))
 
     def alias_error(self, event: Any) -> SourceError:

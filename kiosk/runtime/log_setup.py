@@ -25,7 +25,6 @@ their own logging. Each area of the kiosk logs through its own child logger, mad
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -102,6 +101,10 @@ def configure_logging(
 
 def _file_handler(path: Path) -> logging.Handler:
     """A rotating, UTF-8 file handler for ``path``, creating its folder; OSError when it can't."""
+    # Imported here: logging.handlers brings socket, pickle and queue (about 2 MiB), which
+    # `kiosk render` and `kiosk check` never need.
+    import logging.handlers
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
