@@ -111,3 +111,18 @@ def test_a_file_still_being_saved_leaves_the_catalog_incomplete(content_dir: Pat
     result = load_content(content_dir, settle_s=60)  # every file was written just now
     assert result.unsettled
     assert result.catalog is None or not result.catalog.complete
+
+
+def test_load_leaves_garbage_collection_as_it_found_it(content_dir: Path, write: Writer) -> None:
+    import gc
+
+    assert gc.isenabled()
+    load_content(content_dir)
+    assert gc.isenabled()
+    write("drugs/bad.yaml", "id: [\n")  # a failing file too
+    gc.disable()
+    try:
+        assert load_content(content_dir).errors
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
