@@ -341,7 +341,9 @@ def attract(root: Path, ticks: int) -> Result:
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     kiosk.start()
-    app.processEvents()
+    deadline = time.perf_counter() + 60
+    while not kiosk.catalog.complete and time.perf_counter() < deadline:
+        app.processEvents()  # the drug pages arrive and the attract screen is rebuilt
     screen = kiosk.window.current
     assert isinstance(screen, AttractScreen)
     refs_at_start = none_refs()
