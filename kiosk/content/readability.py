@@ -10,6 +10,7 @@ import textstat
 
 from kiosk.content.models import DrugPage
 from kiosk.content.problems import Problem, warning
+from kiosk.content.text import MARKDOWN_LINK
 from kiosk.content.yaml_source import KeyPath
 
 #: Highest Flesch–Kincaid grade accepted (MedlinePlus easy-to-read: about grade 6–7).
@@ -17,7 +18,6 @@ MAX_GRADE = 8.0
 #: Shorter texts give unreliable grades, so they are not judged.
 MIN_WORDS = 25
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"(\*\*|__|[*_`#>])")
 _LIST = re.compile(r"^\s*([-*+]|\d+[.)])\s+", re.MULTILINE)
 
@@ -28,7 +28,7 @@ def plain(markdown: str) -> str:
     Links become their words, markup and list markers go, and list items end with a full
     stop so that each counts as a sentence.
     """
-    text = _LINK.sub(r"\1", markdown)
+    text = MARKDOWN_LINK.sub(r"\1", markdown)
     lines = []
     for line in text.splitlines():
         stripped = line.strip()

@@ -332,3 +332,11 @@ def test_plain_language_check_passes_easy_text_and_shipped_content() -> None:
     assert grade(HARD) > 8
     result = load_content(SHIPPED_CONTENT, plain_language=True)
     assert not [p for p in result.problems if "Flesch" in p.message]
+
+
+def test_plain_language_grades_link_words_not_addresses() -> None:
+    from kiosk.content.readability import plain
+
+    # The same links the kiosk renders (kiosk.content.text.MARKDOWN_LINK), titles included.
+    text = 'Use [the checklist](checklist:withdrawal "Signs") or [this page]( <drug:x> ).'
+    assert plain(text) == "Use the checklist or this page."
