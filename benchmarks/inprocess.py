@@ -18,9 +18,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benchmarks.refguard import leak_per_void_call, none_refs, top_up_none
+
+if TYPE_CHECKING:
+    from kiosk.ui.kiosk_app import KioskApp
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -216,15 +219,15 @@ def endurance(root: Path, cycles: int, seed: int, sample_every: int) -> Result:
 # -- reload -----------------------------------------------------------------------------
 
 
-def reload(root: Path, repeats: int) -> Result:
-    """A running KioskApp on Home; one drug file saved; time until its new name is shown."""
+def _started_kiosk(root: Path, clock: Callable[[], float] | None = None) -> KioskApp:
+    """A shown, started KioskApp as `kiosk run` builds it, once its pages have loaded.
+
+    Like `kiosk run` it starts on kiosk.yaml and the checklists and reads the drug pages in
+    the background; that load rebuilds the current screen, so it is waited for here.
+    """
     import datetime as dt
 
-    from PySide6.QtCore import QEventLoop
-
-    from benchmarks.synthetic import drug_page
     from kiosk.content import load_content
-    from kiosk.session import HOME
     from kiosk.settings import resources_dir
     from kiosk.stats import UsageStats
     from kiosk.ui.kiosk_app import KioskApp
@@ -234,17 +237,31 @@ def reload(root: Path, repeats: int) -> Result:
     kiosk = KioskApp(
         app,
         root,
-        load_content(root, pages=False),  # as `kiosk run` starts: the pages load in start()
+        load_content(root, pages=False),
         resources_dir(),
         stats=UsageStats(work / "usage.sqlite3", today=lambda: dt.date(2026, 1, 1)),
-        clock=lambda: 0.0,  # never idle: the reset would apply content by itself
+        clock=clock or time.monotonic,
     )
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     kiosk.start()
-    pump_until_complete = time.perf_counter() + 60
-    while not kiosk.catalog.complete and time.perf_counter() < pump_until_complete:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    deadline = time.perf_counter() + 60
+    while not kiosk.catalog.complete and time.perf_counter() < deadline:
+        app.processEvents()
+    if not kiosk.catalog.complete:
+        raise SystemExit("the drug pages never finished loading")
+    return kiosk
+
+
+def reload(root: Path, repeats: int) -> Result:
+    """A running KioskApp on Home; one drug file saved; time until its new name is shown."""
+    from PySide6.QtCore import QEventLoop
+
+    from benchmarks.synthetic import drug_page
+    from kiosk.session import HOME
+
+    app = _qt()
+    kiosk = _started_kiosk(root, clock=lambda: 0.0)  # never idle: a reset would apply content
     kiosk.window.go(HOME)
     drug_id = sorted(kiosk.catalog.drugs)[len(kiosk.catalog.drugs) // 2]
     index = sorted(kiosk.catalog.drugs).index(drug_id)
@@ -321,29 +338,10 @@ def attract(root: Path, ticks: int) -> Result:
     Prints progress lines, so that a parent sees how far a process got if it aborts.
     Nothing is topped up here: this is the kiosk as it runs in a clinic.
     """
-    import datetime as dt
-
-    from kiosk.content import load_content
-    from kiosk.settings import resources_dir
-    from kiosk.stats import UsageStats
-    from kiosk.ui.kiosk_app import KioskApp
     from kiosk.ui.screens.attract import DRIFT_MS, AttractScreen
 
     app = _qt()
-    work = Path(tempfile.mkdtemp(prefix="kiosk-bench-stats-"))
-    kiosk = KioskApp(
-        app,
-        root,
-        load_content(root, pages=False),  # as `kiosk run` starts: the pages load in start()
-        resources_dir(),
-        stats=UsageStats(work / "usage.sqlite3", today=lambda: dt.date(2026, 1, 1)),
-    )
-    kiosk.window.resize(1920, 1080)
-    kiosk.window.show()
-    kiosk.start()
-    deadline = time.perf_counter() + 60
-    while not kiosk.catalog.complete and time.perf_counter() < deadline:
-        app.processEvents()  # the drug pages arrive and the attract screen is rebuilt
+    kiosk = _started_kiosk(root)
     screen = kiosk.window.current
     assert isinstance(screen, AttractScreen)
     refs_at_start = none_refs()
