@@ -69,25 +69,25 @@ class _Loader:
     def label(self, relative: str) -> str:
         return str(self.root / relative)
 
+    def failed(
+        self,
+        relative: str,
+        message: str,
+        line: int = 0,
+        col: int = 0,
+        doc: YamlDocument | None = None,
+    ) -> _Parsed[M]:
+        """A file that gave no model, with the error that says why."""
+        return _Parsed(relative, None, doc, [error(self.label(relative), line, col, message)])
+
     def parse(self, relative: str, model: type[M]) -> _Parsed[M]:
-        label = self.label(relative)
         path = self.root / relative
         try:
             # Only links can lead outside: resolving costs a system call per path part.
             linked = path.is_symlink() or path.parent.is_symlink()
             if linked and not path.resolve().is_relative_to(self.real_root):
-                return _Parsed(
-                    relative,
-                    None,
-                    None,
-                    [
-                        error(
-                            label,
-                            0,
-                            0,
-                            "this file is a link to somewhere outside the content folder",
-                        )
-                    ],
+                return self.failed(
+                    relative, "this file is a link to somewhere outside the content folder"
                 )
             if self.settle_s and time.time() - path.stat().st_mtime < self.settle_s:
                 # Written a moment ago: perhaps only half so far. Keep the last good
@@ -101,36 +101,21 @@ class _Loader:
                     return _Parsed(relative, hit[0], hit[1], [])
             doc = parse_source(raw)
         except SourceError as exc:
-            return _Parsed(relative, None, None, [error(label, exc.line, exc.col, exc.message)])
+            return self.failed(relative, exc.message, exc.line, exc.col)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-            return _Parsed(
-                relative,
-                None,
-                None,
-                [
-                    error(
-                        label,
-                        0,
-                        0,
-                        f"cannot read the file: {getattr(exc, 'strerror', None) or exc}",
-                    )
-                ],
-            )
+            why = getattr(exc, "strerror", None) or exc
+            return self.failed(relative, f"cannot read the file: {why}")
         if not isinstance(doc.data, dict):
-            return _Parsed(
-                relative,
-                None,
-                doc,
-                [error(label, 1, 1, "the file must be a mapping of keys to values (key: value)")],
+            return self.failed(
+                relative, "the file must be a mapping of keys to values (key: value)", 1, 1, doc
             )
         try:
             parsed = model.model_validate(doc.data)
         except ValidationError as exc:
-            return _Parsed(relative, None, doc, problems_from_validation(exc, model, doc, label))
+            problems = problems_from_validation(exc, model, doc, self.label(relative))
+            return _Parsed(relative, None, doc, problems)
         except (RecursionError, ValueError, TypeError) as exc:
-            return _Parsed(
-                relative, None, doc, [error(label, 1, 1, f"cannot use this file: {exc}")]
-            )
+            return self.failed(relative, f"cannot use this file: {exc}", 1, 1, doc)
         if self.cache is not None:
             self.cache.put(relative, raw, parsed, doc)
         return _Parsed(relative, parsed, doc, [])
