@@ -164,53 +164,52 @@ def test_an_unwritable_folder_falls_back_to_stderr_with_one_warning(
 # --- CrashGuard ------------------------------------------------------------------------------
 
 
+def crash_on_the_main_thread(first: BaseException, second: BaseException) -> list[str]:
+    """Raise both through sys.excepthook; the crash messages expected."""
+    for exc in (first, second):
+        sys.excepthook(*raised(exc))
+    return [CRASH_MESSAGE] * 2
+
+
+def crash_in_threads(first: BaseException, second: BaseException) -> list[str]:
+    """Raise each in its own thread (threading.excepthook); the crash messages expected."""
+    for name, exc in (("worker-1", first), ("worker-2", second)):
+
+        def fail(exc: BaseException = exc) -> None:
+            raise exc
+
+        thread = threading.Thread(target=fail, name=name)
+        thread.start()
+        thread.join()
+    return [
+        f"unexpected error in thread {name}; exiting so the service restarts the kiosk"
+        for name in ("worker-1", "worker-2")
+    ]
+
+
 @pytest.mark.allow_log_warnings
+@pytest.mark.parametrize("crash", [crash_on_the_main_thread, crash_in_threads])
 def test_an_unexpected_exception_is_logged_critical_and_exits_70_once(
     tmp_path: Path,
     make_guard: Callable[[], CrashGuard],
     exits: list[int],
     caplog: pytest.LogCaptureFixture,
+    crash: Callable[[BaseException, BaseException], list[str]],
 ) -> None:
     log_file = configure_logging(tmp_path / "logs", to_stderr=False)
     make_guard()
 
-    sys.excepthook(*raised(ValueError("boom")))
-    sys.excepthook(*raised(RuntimeError("and again")))
+    expected = crash(ValueError("boom"), OSError("disk gone"))
 
     assert exits == [EXIT_SOFTWARE]
     crashes = records_of(caplog, "kiosk.crash")
-    assert [(r.levelno, r.getMessage()) for r in crashes] == [(logging.CRITICAL, CRASH_MESSAGE)] * 2
+    assert [(r.levelno, r.getMessage()) for r in crashes] == [
+        (logging.CRITICAL, message) for message in expected
+    ]
     text = log_file.read_text(encoding="utf-8")
-    assert f"CRITICAL kiosk.crash: {CRASH_MESSAGE}" in text
+    assert f"CRITICAL kiosk.crash: {expected[0]}" in text
     assert "Traceback (most recent call last):" in text
     assert "ValueError: boom" in text
-    assert "RuntimeError: and again" in text
-
-
-@pytest.mark.allow_log_warnings
-def test_an_exception_in_a_thread_goes_through_threading_excepthook(
-    tmp_path: Path,
-    make_guard: Callable[[], CrashGuard],
-    exits: list[int],
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    log_file = configure_logging(tmp_path / "logs", to_stderr=False)
-    make_guard()
-
-    def fail() -> None:
-        raise OSError("disk gone")
-
-    for name in ("worker-1", "worker-2"):
-        thread = threading.Thread(target=fail, name=name)
-        thread.start()
-        thread.join()
-
-    assert exits == [EXIT_SOFTWARE]
-    crashes = records_of(caplog, "kiosk.crash")
-    assert [r.levelno for r in crashes] == [logging.CRITICAL] * 2
-    assert "in thread worker-1" in crashes[0].getMessage()
-    text = log_file.read_text(encoding="utf-8")
-    assert "Traceback (most recent call last):" in text
     assert "OSError: disk gone" in text
 
 
