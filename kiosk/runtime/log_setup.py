@@ -58,6 +58,14 @@ HARMLESS_QT_MESSAGES = frozenset(
         "This plugin does not support propagateSizeHints()",
     }
 )
+#: Qt categories whose warnings describe the machine, not a fault: logged as INFO.
+MACHINE_QT_CATEGORIES = frozenset(
+    {
+        # Read aloud on a PC without PipeWire: Qt Multimedia says so at every start, then
+        # uses PulseAudio or ALSA.
+        "qt.multimedia.symbolsresolver",
+    }
+)
 
 #: What ``qInstallMessageHandler`` takes and returns; None stands for Qt's default handler.
 QtMessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any] | None
@@ -151,11 +159,13 @@ def route_qt_message(msg_type: QtMsgType, context: QMessageLogContext, message: 
     """Log one Qt message on ``kiosk.qt`` at its level, prefixed with its category."""
     logger = logging.getLogger("kiosk.qt")
     level = QT_LEVELS.get(msg_type, logging.WARNING)
+    category = context.category
     if message in HARMLESS_QT_MESSAGES:
         level = logging.DEBUG
+    elif category in MACHINE_QT_CATEGORIES:
+        level = min(level, logging.INFO)
     if not logger.isEnabledFor(level):
         return
-    category = context.category
     text = f"{category}: {message}" if category and category != "default" else message
     record = logger.makeRecord(
         logger.name, level, context.file or "(qt)", context.line, text, (), None, context.function
