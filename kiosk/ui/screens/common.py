@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.text import MARKDOWN_LINK
 from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
+from kiosk.ui.widgets.wrap_label import WrapLabel
 
 PAGE_MARGIN = 40
 SPACING = 20
@@ -85,7 +86,7 @@ def spoken_number(phone: str) -> str:
 
 def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLabel:
     """A wrapping label; ``role`` selects a QSS style (h1, h2, muted …)."""
-    widget = QLabel()
+    widget = WrapLabel()
     widget.setWordWrap(True)
     widget.setIndent(0)
     widget.setTextFormat(Qt.TextFormat.RichText if markdown else Qt.TextFormat.PlainText)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.widgets.wrap_label import WrapLabel
+
 MIN_TARGET_PX = 64
 
 
@@ -72,7 +74,7 @@ class StyledButton(QAbstractButton):
 
 def wrapping_label(text: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
     """A plain-text label that wraps and lets touches through to the button under it."""
-    label = QLabel(text)
+    label = WrapLabel(text)
     label.setWordWrap(True)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     label.setTextFormat(Qt.TextFormat.PlainText)
