@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -115,6 +115,7 @@ class ScrollPage(QWidget):
         self.body = QVBoxLayout(column)
         self.body.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN)
         self.body.setSpacing(SPACING)
+        self._pool = pool
         self.scroll_area: QScrollArea = pool.take(column) if pool else scroll_area(column)
         self.scroll_area.setAccessibleName(name)
         self.scroll_area.setAccessibleDescription(description)
@@ -126,3 +127,13 @@ class ScrollPage(QWidget):
     def finish(self) -> None:
         """Push content to the top."""
         self.body.addStretch(1)
+
+    def event(self, event: QEvent) -> bool:
+        """When deleted (after deleteLater), hand the scroll area back to the pool.
+
+        That is after the next screen has been drawn, so its cost is not part of the tap.
+        """
+        if event.type() == QEvent.Type.DeferredDelete and self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.give_back(self.scroll_area)
+        return super().event(event)
