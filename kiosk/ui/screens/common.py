@@ -6,8 +6,8 @@ import functools
 import re
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QStyleOption, QVBoxLayout, QWidget
 
 from kiosk.content.text import MARKDOWN_LINK
 from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
@@ -99,6 +99,27 @@ def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLab
     return widget
 
 
+class PageColumn(QWidget):
+    """The scrolling column of a page; it paints its style-sheet background once.
+
+    A scroll area's content fills its background from the palette, and its style-sheet
+    background is painted over that: two full-screen fills per frame. This one is opaque
+    (so nothing behind it is painted either) and paints just the style-sheet background.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("Screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The style sheet's background (Qt skips it for opaque widgets)."""
+        option = QStyleOption()
+        option.initFrom(self)
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+
+
 class ScrollPage(QWidget):
     """A screen made of one scrolling column; add widgets to ``body``."""
 
@@ -109,8 +130,7 @@ class ScrollPage(QWidget):
         self.setObjectName("Screen")
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
-        column = QWidget()
-        column.setObjectName("Screen")
+        column = PageColumn()
         self.column = column
         self.body = QVBoxLayout(column)
         self.body.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN)
