@@ -6,10 +6,11 @@ import functools
 import re
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QTextBlockFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QStyleOption, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.text import MARKDOWN_LINK
+from kiosk.ui.widgets.page_column import PageColumn
 from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
 from kiosk.ui.widgets.wrap_label import WrapLabel
 
@@ -97,27 +98,6 @@ def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLab
         widget.setProperty("role", role)
     widget.setAccessibleName(text.replace("**", "") if markdown else text)
     return widget
-
-
-class PageColumn(QWidget):
-    """The scrolling column of a page; it paints its style-sheet background once.
-
-    A scroll area's content fills its background from the palette, and its style-sheet
-    background is painted over that: two full-screen fills per frame. This one is opaque
-    (so nothing behind it is painted either) and paints just the style-sheet background.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("Screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """The style sheet's background (Qt skips it for opaque widgets)."""
-        option = QStyleOption()
-        option.initFrom(self)
-        painter = QPainter(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
 
 
 class ScrollPage(QWidget):
