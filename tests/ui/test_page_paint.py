@@ -1,4 +1,4 @@
-"""A page's column is opaque and paints its theme background itself, once."""
+"""A page shows its theme background in its margins, on every screen and theme."""
 
 from __future__ import annotations
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.text import MARKDOWN_LINK
-from kiosk.ui.widgets.page_column import PageColumn
 from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
 from kiosk.ui.widgets.wrap_label import WrapLabel
 
@@ -110,7 +109,8 @@ class ScrollPage(QWidget):
         self.setObjectName("Screen")
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
-        column = PageColumn()
+        column = QWidget()
+        column.setObjectName("Screen")
         self.column = column
         self.body = QVBoxLayout(column)
         self.body.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN)
