@@ -176,10 +176,13 @@ class KioskWindow(QWidget):
         self._list_screen = None
 
     def _discard(self, screen: QWidget) -> None:
-        """Remove a screen for good, recycling its scroll area or list view."""
+        """Remove a screen for good, recycling its scroll area or list view.
+
+        A ScrollPage hands its scroll area back itself when it is deleted.
+        """
         self.stack.removeWidget(screen)
         if isinstance(screen, ScrollPage):
-            self.scroll_pool.give_back(screen.scroll_area)
+            self.scroll_pool.retire(screen.scroll_area)
         elif isinstance(screen, DrugListScreen):
             self.scroll_pool.give_back_list(screen.view)
         screen.deleteLater()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.text import MARKDOWN_LINK
 from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
+from kiosk.ui.widgets.wrap_label import WrapLabel
 
 PAGE_MARGIN = 40
 SPACING = 20
@@ -85,7 +86,7 @@ def spoken_number(phone: str) -> str:
 
 def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLabel:
     """A wrapping label; ``role`` selects a QSS style (h1, h2, muted …)."""
-    widget = QLabel()
+    widget = WrapLabel()
     widget.setWordWrap(True)
     widget.setIndent(0)
     widget.setTextFormat(Qt.TextFormat.RichText if markdown else Qt.TextFormat.PlainText)
@@ -114,6 +115,7 @@ class ScrollPage(QWidget):
         self.body = QVBoxLayout(column)
         self.body.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN)
         self.body.setSpacing(SPACING)
+        self._pool = pool
         self.scroll_area: QScrollArea = pool.take(column) if pool else scroll_area(column)
         self.scroll_area.setAccessibleName(name)
         self.scroll_area.setAccessibleDescription(description)
@@ -125,3 +127,13 @@ class ScrollPage(QWidget):
     def finish(self) -> None:
         """Push content to the top."""
         self.body.addStretch(1)
+
+    def event(self, event: QEvent) -> bool:
+        """When deleted (after deleteLater), hand the scroll area back to the pool.
+
+        That is after the next screen has been drawn, so its cost is not part of the tap.
+        """
+        if event.type() == QEvent.Type.DeferredDelete and self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.give_back(self.scroll_area)
+        return super().event(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,10 +61,15 @@ class ScrollAreaPool:
 
     def __init__(self) -> None:
         self._free: list[QScrollArea] = []
+        self._retired: list[QScrollArea] = []  # in screens that are waiting to be deleted
         self._free_lists: list[QListView] = []
 
     def take(self, content: QWidget) -> QScrollArea:
         """A scroll area (new or recycled) showing ``content`` from the top."""
+        while not self._free and self._retired:
+            retired = self._retired.pop(0)
+            if shiboken6.isValid(retired):  # (gone if its screen was deleted some other way)
+                self._reclaim(retired)
         if self._free:
             area = self._free.pop()
             area.setWidget(content)
@@ -71,13 +77,37 @@ class ScrollAreaPool:
             return area
         return scroll_area(content)
 
-    def give_back(self, area: QScrollArea) -> None:
-        """Take ``area`` out of its screen (whose content is deleted) for the next one."""
+    def retire(self, area: QScrollArea) -> None:
+        """``area``'s screen is leaving; the area comes back when the screen is deleted.
+
+        Handing it back then (``give_back``), after the next screen has been drawn, keeps
+        the cost out of the tap. If screens change again before that, ``take`` reclaims it.
+        """
         QScroller.scroller(area.viewport()).stop()
+        self._retired.append(area)
+
+    def give_back(self, area: QScrollArea) -> None:
+        """A retired area's screen is being deleted: keep the area, delete what it shows.
+
+        Call it from the event loop (a screen does, as it is deleted), never from a handler
+        of a widget inside the area. Deleting the content at once is cheaper than taking it
+        out, which makes Qt re-style every widget in it only for them to be deleted.
+        """
+        if area not in self._retired:
+            return  # reclaimed already, or never retired (it goes with its screen)
+        self._retired.remove(area)
+        old = area.widget()
+        if old is not None:
+            shiboken6.delete(old)  # (the area forgets it: it holds a QPointer)
+        area.setParent(None)  # (this also hides it)
+        self._free.append(area)
+
+    def _reclaim(self, area: QScrollArea) -> None:
+        """Take a retired area out of its screen now (which may be running a handler)."""
         old = area.takeWidget()
         if old is not None:
             old.deleteLater()
-        area.setParent(None)  # (this also hides it)
+        area.setParent(None)
         self._free.append(area)
 
     def take_list(self) -> QListView:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kiosk.ui.widgets.wrap_label import WrapLabel
 
 MIN_TARGET_PX = 64
 
@@ -63,16 +65,23 @@ class StyledButton(QAbstractButton):
             return
         super().keyPressEvent(event)
 
-    def event(self, event: QEvent) -> bool:
-        """Repaint on press and release so the pressed look shows at once."""
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            self.update()
-        return super().event(event)
+    # Repaint on press and release so the pressed look shows at once. (Overriding these
+    # rather than event() keeps the dozens of other events a button gets out of Python.)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Show the pressed look at once."""
+        self.update()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Drop the pressed look at once."""
+        self.update()
+        super().mouseReleaseEvent(event)
 
 
 def wrapping_label(text: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
     """A plain-text label that wraps and lets touches through to the button under it."""
-    label = QLabel(text)
+    label = WrapLabel(text)
     label.setWordWrap(True)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     label.setTextFormat(Qt.TextFormat.PlainText)
