@@ -50,21 +50,23 @@ _ONSETS = ("b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "z",
 _VOWELS = ("a", "e", "i", "o", "u", "ai", "io")
 _ENDINGS = ("fen", "zole", "pril", "statin", "mab", "vir", "cillin", "done", "pam", "ine", "ol")
 
+#: Every paragraph names its drug, so no two pages share a paragraph (as on real pages):
+#: caches keyed by text must not make the benchmark faster than real content would be.
 _EN_PARAGRAPHS = (
-    "It is a medicine (a drug your doctor prescribes) that helps with {what}.",
-    "Take it exactly as your doctor told you. **Do not stop it suddenly**, because "
+    "{name} is a medicine (a drug your doctor prescribes) that helps with {what}.",
+    "Take {name} exactly as your doctor told you. **Do not stop it suddenly**, because "
     "stopping too fast can be dangerous.",
-    "Some people feel sleepy or dizzy when they start. Tell your doctor if this "
+    "Some people feel sleepy or dizzy when they start {name}. Tell your doctor if this "
     "does not go away after a few days.",
-    "Keep it away from children and store it at room temperature, away from heat.",
+    "Keep {name} away from children and store it at room temperature, away from heat.",
 )
 _ES_PARAGRAPHS = (
-    "Es un medicamento (que su médico receta) que ayuda con {what}.",
-    "Tómelo como le indicó su médico. **No lo deje de golpe**, porque dejarlo muy "
+    "{name} es un medicamento (que su médico receta) que ayuda con {what}.",
+    "Tome {name} como le indicó su médico. **No lo deje de golpe**, porque dejarlo muy "
     "rápido puede ser peligroso.",
-    "Algunas personas sienten sueño o mareo al empezar. Avise a su médico si no se "
-    "quita después de unos días.",
-    "Manténgalo lejos de los niños y guárdelo a temperatura ambiente.",
+    "Algunas personas sienten sueño o mareo al empezar {name}. Avise a su médico si no "
+    "se quita después de unos días.",
+    "Mantenga {name} lejos de los niños y guárdelo a temperatura ambiente.",
 )
 _USES = (
     ("tight muscles", "músculos tensos"),
@@ -113,8 +115,8 @@ def drug_page(name: str, index: int, *, display_name: str | None = None) -> str:
     )
     for number, (title_en, title_es) in enumerate(titles):
         chosen = [(number + k) % len(_EN_PARAGRAPHS) for k in range(2)]
-        en = "\n\n".join(_EN_PARAGRAPHS[k].format(what=use) for k in chosen)
-        es = "\n\n".join(_ES_PARAGRAPHS[k].format(what=use_es) for k in chosen)
+        en = "\n\n".join(_EN_PARAGRAPHS[k].format(name=shown, what=use) for k in chosen)
+        es = "\n\n".join(_ES_PARAGRAPHS[k].format(name=shown, what=use_es) for k in chosen)
         en += "\n\n- one point to remember\n- another point to remember\n"
         es += "\n\n- un punto para recordar\n- otro punto para recordar\n"
         if number == 3:
