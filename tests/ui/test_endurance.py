@@ -164,3 +164,14 @@ def test_the_call_panel_frees_the_layout_items_it_replaces(
     assert replaced, "the call panel was not rebuilt"
     alive = [item for item in replaced if shiboken6.isValid(item)]
     assert not alive, f"{len(alive)} of {len(replaced)} replaced layout items were never deleted"
+
+
+def test_rendered_markdown_cache_stays_bounded(qapp: QApplication) -> None:
+    from kiosk.ui.screens.common import MARKDOWN_CACHE_SIZE, markdown_html
+
+    markdown_html.cache_clear()
+    first = markdown_html("Page 0 says **this**.")
+    for number in range(1, MARKDOWN_CACHE_SIZE + 50):  # a big folder: every text different
+        markdown_html(f"Page {number} says **this**.")
+    assert markdown_html.cache_info().currsize == MARKDOWN_CACHE_SIZE
+    assert "<b>" in first or "font-weight" in first  # and the HTML is what a label shows

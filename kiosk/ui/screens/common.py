@@ -50,7 +50,12 @@ def kiosk_markdown(text: str) -> str:
     return MARKDOWN_LINK.sub(replace, "\n".join(joined))
 
 
-@functools.lru_cache(maxsize=4096)
+#: Rendered texts kept: every text of about fifty pages in two languages. (The HTML is a few
+#: KB each, so a larger cache only grows memory on big folders, where visits rarely repeat.)
+MARKDOWN_CACHE_SIZE = 512
+
+
+@functools.lru_cache(maxsize=MARKDOWN_CACHE_SIZE)
 def markdown_html(text: str, paragraph_gap_px: int = 14) -> str:
     """Render kiosk Markdown to HTML with a visible gap between paragraphs."""
     document = QTextDocument()
