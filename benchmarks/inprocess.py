@@ -383,7 +383,7 @@ def phases(root: Path) -> Result:
     from kiosk.ui.app import prepare_fonts, qt_application
     from kiosk.ui.render import render_pages
 
-    mark("import kiosk.ui (screens, widgets, segno)")
+    mark("import kiosk.ui (screens, widgets, qrcode)")
     from kiosk.content import load_content
     from kiosk.settings import resources_dir
 
