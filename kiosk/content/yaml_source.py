@@ -120,11 +120,6 @@ def parse_source(raw: bytes) -> YamlDocument:
     return parse_yaml(_decode(raw))
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    """Read one YAML file safely; raise SourceError with a position on any problem."""
-    return parse_source(read_source(path))
-
-
 def parse_yaml(text: str) -> YamlDocument:
     """Parse YAML text into a YamlDocument; raise SourceError on any problem."""
     try:
