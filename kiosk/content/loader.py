@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kiosk.content.catalog import Catalog, LoadResult
+from kiosk.content.collection import paused_collection
 from kiosk.content.errors import did_you_mean, problems_from_validation
 from kiosk.content.images import image_problem
 from kiosk.content.models import Checklist, DrugPage, ReviewStatus, Site
@@ -487,13 +487,8 @@ def load_content(
     # A load makes thousands of long-lived objects in a burst; cyclic-garbage passes over
     # them find nothing and took a fifth of the time. (The kiosk loads on one thread at
     # a time, so pausing collection here cannot undo another load's pause.)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collection():
         result = loader.run()
-    finally:
-        if collecting:
-            gc.enable()
     if cache is not None:
         cache.end_load()
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import time
@@ -11,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
 from kiosk.content import Catalog, LoadResult, load_content
+from kiosk.content.collection import paused_collection
 from kiosk.content.parse_cache import ParseCache
 
 log = logging.getLogger("kiosk.reload")
@@ -143,16 +143,12 @@ class ContentWatcher(QObject):
         def work() -> None:
             # A garbage-collection pass on this thread could destroy Qt objects that only
             # Python owns, off the UI thread (Qt forbids that); the load is short, so hold
-            # collection off until it is done.
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
+            # collection off until it is done. (load_content pauses it too, for speed; the
+            # pause here states the requirement where it arises.)
+            with paused_collection():
                 result = load_content(
                     root, previous=previous, i18n_dir=i18n_dir, settle_s=SETTLE_S, cache=cache
                 )
-            finally:
-                if collecting:
-                    gc.enable()
             done.finished.emit(result)
 
         self._pool.start(work)
