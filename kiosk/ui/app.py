@@ -51,7 +51,7 @@ def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
     from kiosk.runtime.speech import create_reader
     from kiosk.settings import data_dir, metrics_dir, resources_dir
     from kiosk.stats import UsageStats
-    from kiosk.ui.kiosk_app import KioskApp
+    from kiosk.ui.kiosk_app import KioskApp, log_problems
 
     logs = log_dir()
     configure_logging(logs)
@@ -70,8 +70,7 @@ def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
         # reads the drug pages in the background (and logs every problem then).
         result = load_content(root, i18n_dir=resources_dir() / "i18n", pages=False)
         if result.catalog is None:
-            for problem in result.problems:
-                log.error("%s", problem)
+            log_problems(result.problems)
             log.error("cannot start: %s has no usable kiosk.yaml", root)
             return 1
         prepare_fonts(app, resources_dir())

@@ -35,6 +35,12 @@ METRICS_INTERVAL_MS = 60_000
 EXIT_STAFF = 10
 
 
+def log_problems(problems: tuple[Problem, ...]) -> None:
+    """Log each content problem at its level (error or warning)."""
+    for problem in problems:
+        (log.error if problem.is_error else log.warning)("%s", problem)
+
+
 class KioskApp(QObject):
     """Owns the window and every runtime service; one per process, passed explicitly."""
 
@@ -165,8 +171,7 @@ class KioskApp(QObject):
         starting = self._starting
         if starting and result.catalog is not None and result.catalog.complete:
             self._starting = False
-            for problem in result.problems:
-                (log.error if problem.is_error else log.warning)("%s", problem)
+            log_problems(result.problems)
         if self.staff.isVisible():
             self.staff.refresh()
         if result.catalog is None or result.catalog == self.catalog:
