@@ -112,6 +112,11 @@ def alternate(
     return a, b
 
 
+def inprocess(kind: str, content: Path, *options: str) -> list[str]:
+    """The command line of one ``benchmarks.inprocess`` workload on ``content``."""
+    return [python(), "-m", "benchmarks.inprocess", kind, "--content", str(content), *options]
+
+
 def render_home(content: Path, out: Path) -> list[str]:
     """The kiosk's cold start: process start → home screen painted (and saved) → exit."""
     return [
@@ -166,18 +171,7 @@ def cold_start(counts: Counts, work: Path) -> tuple[list[Figure], dict[str, Any]
 def navigation(counts: Counts, big: Path) -> tuple[list[Figure], dict[str, Any]]:
     """Tap → next screen painted, on the synthetic folder."""
     log(f"navigation: {counts.navigations} navigations on {counts.pages} pages")
-    result = run_json(
-        [
-            python(),
-            "-m",
-            "benchmarks.inprocess",
-            "navigation",
-            "--content",
-            str(big),
-            "--count",
-            str(counts.navigations),
-        ]
-    )
+    result = run_json(inprocess("navigation", big, "--count", str(counts.navigations)))
     samples: list[tuple[str, float]] = [(str(k), float(v)) for k, v in result["samples"]]
     values = [v for _, v in samples]
     p50 = percentile(values, 0.50)
@@ -212,18 +206,7 @@ def scale(
 ) -> tuple[list[Figure], dict[str, Any]]:
     """Load + validate the big folder; start-up with it vs with one page."""
     log(f"scale: load_content × {counts.load_runs} on {counts.pages} pages")
-    loaded = run_json(
-        [
-            python(),
-            "-m",
-            "benchmarks.inprocess",
-            "load",
-            "--content",
-            str(big),
-            "--count",
-            str(counts.load_runs),
-        ]
-    )
+    loaded = run_json(inprocess("load", big, "--count", str(counts.load_runs)))
     load_t = summarize([float(v) for v in loaded["seconds"]])
     log(f"scale: start-up with {counts.pages} pages vs 1 page, {counts.scale_runs} runs each")
     big_runs, small_runs = alternate(
@@ -259,18 +242,14 @@ def endurance(counts: Counts, big: Path) -> tuple[list[Figure], dict[str, Any]]:
     """RSS over many visitor sessions."""
     log(f"endurance: {counts.cycles} reset + navigation cycles (takes a few minutes)")
     result = run_json(
-        [
-            python(),
-            "-m",
-            "benchmarks.inprocess",
+        inprocess(
             "endurance",
-            "--content",
-            str(big),
+            big,
             "--count",
             str(counts.cycles),
             "--sample-every",
             str(counts.sample_every),
-        ]
+        )
     )
     samples = [(int(c), float(m)) for c, m in result["samples"]]
     first = samples[0][1]
@@ -293,18 +272,7 @@ def reload(counts: Counts, big: Path, work: Path) -> tuple[list[Figure], dict[st
     log(f"reload: {counts.reloads} saves on {counts.pages} pages")
     copy = work / "reload-content"
     shutil.copytree(big, copy)
-    result = run_json(
-        [
-            python(),
-            "-m",
-            "benchmarks.inprocess",
-            "reload",
-            "--content",
-            str(copy),
-            "--count",
-            str(counts.reloads),
-        ]
-    )
+    result = run_json(inprocess("reload", copy, "--count", str(counts.reloads)))
     times = summarize([float(v) for v in result["seconds"]])
     figure = Figure(
         f"Reload: file saved → new content on screen ({counts.pages} pages, Home shown)",
@@ -320,16 +288,7 @@ def reload(counts: Counts, big: Path, work: Path) -> tuple[list[Figure], dict[st
 def unattended(counts: Counts) -> tuple[list[Figure], dict[str, Any]]:
     """The attract screen left alone for an hour (its drift timer, run flat out)."""
     log(f"attract screen: {counts.attract_ticks} drift ticks, no workaround")
-    args = [
-        python(),
-        "-m",
-        "benchmarks.inprocess",
-        "attract",
-        "--content",
-        str(SHIPPED),
-        "--count",
-        str(counts.attract_ticks),
-    ]
+    args = inprocess("attract", SHIPPED, "--count", str(counts.attract_ticks))
     done = subprocess.run(
         args, cwd=REPO, env=child_env(), capture_output=True, text=True, check=False
     )
@@ -365,7 +324,7 @@ def unattended(counts: Counts) -> tuple[list[Figure], dict[str, Any]]:
 def phases() -> dict[str, Any]:
     """Where a cold start goes: steps timed in one process, and the slowest imports."""
     log("cold start breakdown")
-    steps = run_json([python(), "-m", "benchmarks.inprocess", "phases", "--content", str(SHIPPED)])
+    steps = run_json(inprocess("phases", SHIPPED))
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-imports-") as out:
         done = subprocess.run(
             [python(), "-X", "importtime", *render_home(SHIPPED, Path(out))[1:]],
