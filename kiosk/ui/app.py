@@ -67,8 +67,9 @@ def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
             log.error("another kiosk is already running on this machine; not starting")
             return 3
         # kiosk.yaml and the checklists are enough for the first screen; KioskApp.start
-        # reads the drug pages in the background (and logs every problem then).
-        result = load_content(root, i18n_dir=resources_dir() / "i18n", pages=False)
+        # reads the drug pages in the background, checks the interface translations and
+        # logs every problem then (so neither is done twice here).
+        result = load_content(root, pages=False)
         if result.catalog is None:
             log_problems(result.problems)
             log.error("cannot start: %s has no usable kiosk.yaml", root)
