@@ -13,11 +13,14 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import textwrap
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
+
+from kiosk import system_packages
 
 ROOT = Path(__file__).resolve().parent
 PACKAGING = ROOT / "packaging"
@@ -622,6 +625,10 @@ def stage_release(app: Path, out: Path, release: Release) -> Path:
     readme = (PACKAGING / "README-INSTALL.txt").read_text(encoding="utf-8")
     glibc = required_glibc(app)
     readme = readme.replace("@GLIBC@", f"glibc {glibc}" if glibc else "a current glibc")
+    packages = system_packages.load()
+    for role in ("run", "speech"):
+        listed = textwrap.fill(" ".join(system_packages.names(packages, [role])), 86)
+        readme = readme.replace(f"@{role.upper()}_PACKAGES@", listed.replace("\n", "\n    "))
     (top / "README-INSTALL.txt").write_text(
         readme.replace("@VERSION@", release.version), encoding="utf-8"
     )

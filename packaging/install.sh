@@ -47,11 +47,10 @@ DATA_DIR=$STATE_DIR/data
 LOG_DIR=/var/log/kiosk
 ENV_FILE=/etc/kiosk/kiosk.env
 KIOSKCTL=/usr/local/bin/kioskctl
-# Qt's X11 plugin needs these; the first four are missing from many desktop installs, the
-# last two (OpenGL and EGL loaders, which QtGui links to) from minimal ones.
-XCB_PACKAGES="libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
-    libxcb-image0 libxcb-render-util0 libxcb-util1 libgl1 libegl1"
-SPEECH_PACKAGES="speech-dispatcher"
+# The Debian packages the app needs (role run) and read aloud (role speech, optional): the one
+# list, resources/system-packages.txt, bundled with the app.
+PACKAGE_LIST="$HERE/app/_internal/resources/system-packages.txt"
+packages_of() { sed -e 's/#.*//' "$PACKAGE_LIST" | awk -v role="$1" '$2 == role { print $1 }'; }
 
 say() { printf 'install.sh: %s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
@@ -66,20 +65,40 @@ if [ "$SYSTEM" = 1 ]; then
 fi
 
 # --- system packages Qt's X11 plugin needs, and the read-aloud engine ----------------------
-install_packages() {
-    local missing=() pkg
-    for pkg in $XCB_PACKAGES $SPEECH_PACKAGES; do
+missing_packages() {
+    local pkg
+    for pkg in "$@"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-            || missing+=("$pkg")
+            || printf '%s\n' "$pkg"
     done
-    [ "${#missing[@]}" -eq 0 ] && return 0
+}
+
+apt_install() {
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" \
+        || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+            --no-install-recommends "$@"; }
+}
+
+install_packages() {
+    local required optional
+    [ -f "$PACKAGE_LIST" ] || die "the app has no package list ($PACKAGE_LIST)"
+    mapfile -t required < <(missing_packages $(packages_of run))
+    mapfile -t optional < <(missing_packages $(packages_of speech))
+    [ "${#required[@]}" -eq 0 ] && [ "${#optional[@]}" -eq 0 ] && return 0
     if ! command -v apt-get >/dev/null; then
-        say "WARNING: no apt-get; install these yourself: ${missing[*]}"
+        say "WARNING: no apt-get; install these yourself: ${required[*]} ${optional[*]}"
         return 0
     fi
-    say "installing ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" \
-        || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; }
+    if [ "${#required[@]}" -gt 0 ]; then
+        say "installing ${required[*]}"
+        apt_install "${required[@]}" || die "could not install ${required[*]}"
+    fi
+    if [ "${#optional[@]}" -gt 0 ]; then
+        say "installing ${optional[*]} (read aloud)"
+        apt_install "${optional[@]}" \
+            || say "WARNING: could not install ${optional[*]}: read aloud is off until they are"
+    fi
+    return 0
 }
 
 # --- the kiosk user: runs the service in its own graphical session -------------------------

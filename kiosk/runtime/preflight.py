@@ -2,20 +2,54 @@
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import os
+import re
+import shlex
 import sys
+from collections.abc import Callable, Mapping
 
-#: Libraries Qt's xcb platform plugin loads; missing ones make Qt abort with a cryptic message.
-XCB_LIBRARIES = {
-    "xcb-icccm": "libxcb-icccm4",
-    "xcb-keysyms": "libxcb-keysyms1",
-    "xcb-cursor": "libxcb-cursor0",
-    "xkbcommon-x11": "libxkbcommon-x11-0",
-}
+from kiosk import system_packages
+
+#: The libraries of Qt's X11 platform plugin: missing ones make Qt abort with a hint about
+#: xcb-cursor whatever the real cause. Taken from the package list by soname.
+XCB_LIBRARY = re.compile(r"xcb|xkbcommon-x11")
 
 
-def display_problem(environ: dict[str, str] | None = None) -> str | None:
+def render_command(argv0: str | None = None) -> str:
+    """A `kiosk render` command line that works as typed, from however this kiosk was started."""
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    if getattr(sys, "frozen", False):
+        program = shlex.quote(sys.executable)
+    elif os.path.basename(argv0) == "kiosk" and os.path.isfile(argv0):
+        program = shlex.quote(os.path.abspath(argv0))
+    else:
+        program = f"{shlex.quote(sys.executable)} -m kiosk"
+    return f"{program} render --out preview/"
+
+
+def _loads(soname: str) -> bool:
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def missing_xcb_packages(loads: Callable[[str], bool] = _loads) -> list[str]:
+    """The Debian packages whose X11-plugin libraries cannot be loaded, in list order."""
+    missing = []
+    for package in system_packages.load():
+        if package.role != "run":
+            continue
+        if any(XCB_LIBRARY.search(lib) and not loads(lib) for lib in package.libraries):
+            missing.append(package.name)
+    return missing
+
+
+def display_problem(
+    environ: Mapping[str, str] | None = None, loads: Callable[[str], bool] = _loads
+) -> str | None:
     """One clear line when a window cannot be shown, else None."""
     env = os.environ if environ is None else environ
     platform = env.get("QT_QPA_PLATFORM", "")
@@ -24,12 +58,11 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         return (
             "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). "
-            "To preview screens without one, run: kiosk render --out preview/"
+            f"To draw the screens to PNG files without one, run: {render_command()}"
+            " (in the project folder: make render)"
         )
     if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        missing = [
-            pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None
-        ]
+        missing = missing_xcb_packages(loads)
         if missing:
             return (
                 "kiosk: Qt needs system libraries that are missing; install them with: "

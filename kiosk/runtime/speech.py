@@ -68,8 +68,12 @@ def create_reader(engine_name: str | None = None) -> Reader | None:
     """
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError:
-        log.warning("read aloud is off: QtTextToSpeech is not installed")
+    except ImportError as error:
+        from kiosk.system_packages import missing_library_hint
+
+        log.warning(
+            "read aloud is off: QtTextToSpeech cannot load: %s", missing_library_hint(error)
+        )
         return None
     engines = QTextToSpeech.availableEngines()
     if engine_name is None:
