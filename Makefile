@@ -10,6 +10,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # installed with apt-get when run as root, else the one `sudo apt-get install` line is printed.
 system-run:
 	@$(PYTHON) -m kiosk.system_packages ensure run
+# The tests build and inspect binaries as the installer does, so they need its tools too.
 system-build:
 	@$(PYTHON) -m kiosk.system_packages ensure run build
 
@@ -49,7 +50,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy --strict build_installer.py benchmarks
 
-test: system-run lint translations
+test: system-build lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --durations=10
 
 installer: system-build $(VENV)/.dev translations
