@@ -1,4 +1,8 @@
-"""What a set of ticked checklist items means: urgent, some, none, or a content-defined band."""
+"""What a set of ticked checklist items means: urgent, some, none, or a content-defined band.
+
+An urgent item ticked always means immediate action; the levels of the other two results
+are the content's choice (``results.some_level``, ``results.none_level``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kiosk.content.models import Checklist, ChecklistItem, ScoreBand
+from kiosk.content.models import AdviceLevel, Checklist, ChecklistItem, ScoreBand
 from kiosk.content.text import LocalText
 
 
@@ -23,6 +27,7 @@ class ChecklistResult:
     """The result screen's model."""
 
     outcome: Outcome
+    level: AdviceLevel
     message: LocalText
     ticked: tuple[ChecklistItem, ...]
     urgent_ticked: tuple[ChecklistItem, ...]
@@ -40,10 +45,15 @@ def evaluate(checklist: Checklist, ticked_ids: Iterable[str]) -> ChecklistResult
     if checklist.score_bands:
         score = sum(item.points or 0 for item in ticked)
         band = next((b for b in checklist.score_bands if b.min <= score <= b.max), None)
+    results = checklist.results
     if urgent:
         return ChecklistResult(
-            Outcome.URGENT, checklist.results.urgent, ticked, urgent, score, band
+            Outcome.URGENT, AdviceLevel.IMMEDIATE, results.urgent, ticked, urgent, score, band
         )
     if ticked:
-        return ChecklistResult(Outcome.SOME, checklist.results.some, ticked, urgent, score, band)
-    return ChecklistResult(Outcome.NONE, checklist.results.none, ticked, urgent, score, band)
+        return ChecklistResult(
+            Outcome.SOME, results.some_level, results.some, ticked, urgent, score, band
+        )
+    return ChecklistResult(
+        Outcome.NONE, results.none_level, results.none, ticked, urgent, score, band
+    )

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk import __version__
-from kiosk.content import load_content
+from kiosk.content import Catalog, load_content
+from kiosk.content.models import Checklist, DrugPage
 from kiosk.content.problems import Problem
 from kiosk.content.schema import SCHEMAS, schema_text
 from kiosk.settings import default_content_dir, resources_dir
@@ -132,6 +133,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = args.content or default_content_dir()
     result = load_content(root, i18n_dir=resources_dir() / "i18n", plain_language=True)
     _print_problems(result.problems, sys.stdout)
+    if result.catalog is not None:
+        _print_grades(result.catalog, sys.stdout)
     errors, warnings = len(result.errors), len(result.warnings)
     pages = len(result.catalog.drugs) if result.catalog else 0
     lists = len(result.catalog.checklists) if result.catalog else 0
@@ -141,6 +144,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _print_grades(catalog: Catalog, out: TextIO) -> None:
+    """Each page's and checklist's reading level in every offered language."""
+    from kiosk.content.readability import report
+
+    languages = catalog.site.languages
+    models: list[tuple[str, DrugPage | Checklist]] = [
+        *((f"drug:{key}", page) for key, page in sorted(catalog.drugs.items())),
+        *((f"checklist:{key}", item) for key, item in sorted(catalog.checklists.items())),
+    ]
+    for key, model in models:
+        path = catalog.root / catalog.origins.get(key, key)
+        print(f"{path}: reading level: {report(model, languages)}", file=out)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

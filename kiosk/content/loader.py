@@ -236,29 +236,37 @@ class _Loader:
             label = self.label(parsed.relative)
             doc = parsed.doc or YamlDocument(data={})
             failures: list[Problem] = []
-            if page.checklist and page.checklist not in checklists:
-                line, col = doc.locate(("checklist",))
-                failures.append(
-                    error(
-                        label,
-                        line,
-                        col,
-                        f"checklist '{page.checklist}' does not exist"
-                        f"{did_you_mean(page.checklist, list(checklists))}",
+            listed = isinstance(page.checklist, tuple)
+            for index, checklist_id in enumerate(page.checklist_ids):
+                if checklist_id not in checklists:
+                    line, col = doc.locate(("checklist", index) if listed else ("checklist",))
+                    failures.append(
+                        error(
+                            label,
+                            line,
+                            col,
+                            f"checklist '{checklist_id}' does not exist"
+                            f"{did_you_mean(checklist_id, list(checklists))}",
+                        )
                     )
-                )
             if page.image:
                 why = image_problem(self.root, page.image)
                 if why:
                     line, col = doc.locate(("image",))
                     failures.append(error(label, line, col, why))
             for index, section in enumerate(page.sections):
-                for body in section.body.all_texts():
-                    for target in (m.group(2) for m in MARKDOWN_LINK.finditer(body)):
-                        line, col = doc.locate(("sections", index, "body"))
-                        failures.extend(
-                            self.link_problems(target, label, line, col, drugs, checklists)
-                        )
+                texts: list[tuple[KeyPath, LocalText]] = [
+                    (("sections", index, "body"), section.body)
+                ]
+                if section.advice is not None:
+                    texts.append((("sections", index, "advice", "text"), section.advice.text))
+                for path, text in texts:
+                    for body in text.all_texts():
+                        for target in (m.group(2) for m in MARKDOWN_LINK.finditer(body)):
+                            line, col = doc.locate(path)
+                            failures.extend(
+                                self.link_problems(target, label, line, col, drugs, checklists)
+                            )
             if any(p.is_error for p in failures) and parsed.doc is not None:
                 # This file changed (it parsed) but is broken: fall back or leave out.
                 fallback = self.last_good("drug", parsed.relative, DrugPage)
@@ -357,14 +365,23 @@ class _Loader:
                         "ask a clinician to review this page",
                     )
                 )
-        if self.plain_language and isinstance(model, DrugPage):
+        if self.plain_language:
             # Imported here: textstat costs 18 MiB and 80 ms, and only `kiosk check` grades.
             from kiosk.content.readability import readability_problems
 
-            self.problems.extend(readability_problems(model, label, doc.locate))
+            self.problems.extend(readability_problems(model, label, doc.locate, languages))
         for path, value in iter_texts(model):
             given = value.languages()
             if given is None:
+                if len(languages) > 1:
+                    self.problems.append(
+                        warning(
+                            label,
+                            *doc.locate(path),
+                            "this text is one plain string, so every language shows it as "
+                            f"written; write it as {{{', '.join(f'{c}: …' for c in languages)}}}",
+                        )
+                    )
                 continue
             for language in languages:
                 if language not in given:

@@ -64,6 +64,44 @@ class Coordinator(_Model):
         return f"tel:{digits}"
 
 
+class AdviceLevel(enum.StrEnum):
+    """How urgent a piece of advice is, as NHS.UK's care cards grade it; content chooses."""
+
+    NON_URGENT = "non-urgent"
+    URGENT = "urgent"
+    IMMEDIATE = "immediate"
+
+
+class Advice(_Model):
+    """A box of advice at one level: a section's note or a checklist result."""
+
+    level: AdviceLevel
+    text: LocalText = Field(description="Markdown: what to do, in plain words.")
+
+
+HelpPhone = Annotated[
+    str,
+    Field(
+        pattern=r"^\+?[0-9][0-9 ().-]{1,24}$",
+        description="The number as visitors dial it: 988, 1-800-662-4357.",
+    ),
+]
+
+
+class HelpLine(_Model):
+    """A public, free help line shown on the call card beside the clinic's own line."""
+
+    name: LocalText = Field(description="e.g. '988 Suicide & Crisis Lifeline'.")
+    phone: HelpPhone
+    purpose: LocalText = Field(description="What it is for, in one or two short sentences.")
+    how: LocalText | None = Field(default=None, description="e.g. 'Call or text 988'.")
+    qr_target: str | None = Field(
+        default=None,
+        pattern=r"^(tel:\+?[0-9]+|sms:\+?[0-9]+|https://\S+)$",
+        description="What its QR code opens on a visitor's phone; absent: no QR code.",
+    )
+
+
 class Idle(_Model):
     """How long a visitor may leave the kiosk untouched before it resets."""
 
@@ -95,8 +133,11 @@ class Site(_Model):
     coordinator: Coordinator
     disclaimer: LocalText = Field(description="Medical disclaimer shown on every drug page.")
     emergency_action: LocalText = Field(
-        description="What to do in an emergency, shown under every 'Get help right away' box, "
-        "e.g. 'Tell the front desk now, or call 911.'"
+        description="What to do in an emergency, shown first on every immediate-action box "
+        "and result, e.g. 'Tell the front desk now, or call 911.'"
+    )
+    help_lines: tuple[HelpLine, ...] = Field(
+        default=(), description="Public help lines shown on the call card (never instead of 911)."
     )
     welcome: LocalText | None = Field(default=None, description="Line under the clinic name.")
     idle: Idle = Idle()
@@ -122,6 +163,7 @@ class Section(_Model):
 
     title: LocalText
     body: LocalText = Field(description="Markdown: paragraphs, **bold**, lists, [links](drug:id).")
+    advice: Advice | None = Field(default=None, description="A box shown after the body.")
 
 
 class Source(_Model):
@@ -167,9 +209,18 @@ class DrugPage(_Model):
     urgent: tuple[LocalText, ...] = Field(
         default=(), description="Signs that mean: get help right away."
     )
-    checklist: Slug | None = Field(default=None, description="Id of the linked checklist.")
+    checklist: Slug | tuple[Slug, ...] | None = Field(
+        default=None, description="Id of the linked checklist, or a list of ids."
+    )
     sources: tuple[Source, ...] = Field(default=())
     review: Review | None = None
+
+    @property
+    def checklist_ids(self) -> tuple[str, ...]:
+        """The linked checklists' ids, in order."""
+        if self.checklist is None:
+            return ()
+        return (self.checklist,) if isinstance(self.checklist, str) else self.checklist
 
 
 class ChecklistItem(_Model):
@@ -186,9 +237,18 @@ class ChecklistItem(_Model):
 class ChecklistResults(_Model):
     """What the result screen says."""
 
-    urgent: LocalText = Field(description="Shown when any urgent item is ticked.")
+    urgent: LocalText = Field(
+        description="Shown, as immediate action and under the emergency action, when any "
+        "urgent item is ticked."
+    )
     some: LocalText = Field(description="Shown when some non-urgent items are ticked.")
+    some_level: AdviceLevel = Field(
+        default=AdviceLevel.URGENT, description="The advice level of 'some'."
+    )
     none: LocalText = Field(description="Shown when nothing is ticked.")
+    none_level: AdviceLevel = Field(
+        default=AdviceLevel.NON_URGENT, description="The advice level of 'none'."
+    )
 
 
 class ScoreBand(_Model):
@@ -211,6 +271,11 @@ class Checklist(_Model):
     id: Slug
     title: LocalText
     intro: LocalText = Field(description="What the checklist is (and that it is not a diagnosis).")
+    emergency_action: LocalText | None = Field(
+        default=None,
+        description="What to do first on this checklist's immediate-action result; "
+        "default: kiosk.yaml's emergency_action.",
+    )
     items: tuple[ChecklistItem, ...] = Field(min_length=1)
     results: ChecklistResults
     score_bands: tuple[ScoreBand, ...] = Field(default=())

@@ -138,7 +138,12 @@ class KioskWindow(QWidget):
         if screen is Screen.DRUG_LIST:
             return self._drug_list(ctx)
         if screen is Screen.CALL:
-            return CallCardScreen(ctx, self._dialer())
+            # From an immediate-action result (its checklist's id): keep its emergency action.
+            source = catalog.checklists.get(place.key)
+            action = None
+            if source is not None:
+                action = source.emergency_action or catalog.site.emergency_action
+            return CallCardScreen(ctx, self._dialer(), action)
         if screen is Screen.CHECKLIST_LIST:
             return ChecklistListScreen(ctx)
         if screen is Screen.DRUG and place.key in catalog.drugs:

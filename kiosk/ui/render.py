@@ -28,8 +28,11 @@ def page_places(catalog: Catalog) -> Iterator[tuple[str, Place, str | None]]:
         yield "checklists", Place(Screen.CHECKLIST_LIST), None
     for checklist_id, checklist in catalog.checklists.items():
         urgent = next((item.id for item in checklist.items if item.urgent), None)
+        other = next((item.id for item in checklist.items if not item.urgent), None)
         yield checklist_id, Place(Screen.CHECKLIST, checklist_id), None
         yield f"{checklist_id}-result-none", Place(Screen.RESULT, checklist_id), None
+        if other:
+            yield f"{checklist_id}-result-some", Place(Screen.RESULT, checklist_id), other
         if urgent:
             yield f"{checklist_id}-urgent", Place(Screen.CHECKLIST, checklist_id), urgent
             yield f"{checklist_id}-result-urgent", Place(Screen.RESULT, checklist_id), urgent

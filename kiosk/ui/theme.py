@@ -34,6 +34,11 @@ class Palette:
     urgent_bg: str
     urgent_fg: str
     urgent_border: str
+    immediate_bg: str
+    immediate_fg: str
+    advice_bg: str
+    advice_fg: str
+    advice_border: str
     panel_bg: str
     panel_fg: str
     checked_bg: str
@@ -55,6 +60,11 @@ DEFAULT = Palette(
     urgent_bg="#FCEBEA",
     urgent_fg="#7A1712",
     urgent_border="#B3261E",
+    immediate_bg="#8C1D18",
+    immediate_fg="#FFFFFF",
+    advice_bg="#E6EEF7",
+    advice_fg="#0A2540",
+    advice_border="#0B4F8A",
     panel_bg="#0E3B2E",
     panel_fg="#FFFFFF",
     checked_bg="#0B4F8A",
@@ -76,6 +86,11 @@ HIGH_CONTRAST = Palette(
     urgent_bg="#000000",
     urgent_fg="#FFB3AD",
     urgent_border="#FF6B61",
+    immediate_bg="#5C0000",
+    immediate_fg="#FFFFFF",
+    advice_bg="#000000",
+    advice_fg="#FFFFFF",
+    advice_border="#00E5FF",
     panel_bg="#000000",
     panel_fg="#FFE14D",
     checked_bg="#FFE14D",
@@ -97,11 +112,26 @@ TEXT_PAIRS = (
     ("checked_fg", "checked_bg"),
     ("link", "bg"),
     ("panel_fg", "panel_bg"),
+    ("immediate_fg", "immediate_bg"),
+    ("advice_fg", "advice_bg"),
 )
 #: Colours that must stand out from the background (focus ring, borders): 3:1 (WCAG 1.4.11).
-NON_TEXT_PAIRS = (("focus", "bg"), ("focus", "surface"), ("border", "bg"), ("urgent_border", "bg"))
+NON_TEXT_PAIRS = (
+    ("focus", "bg"),
+    ("focus", "surface"),
+    ("border", "bg"),
+    ("urgent_border", "bg"),
+    ("advice_border", "bg"),
+)
 #: Pairs holding body text, which must reach 7:1 even in the default theme.
-BODY_PAIRS = (("fg", "bg"), ("fg", "surface"), ("fg", "urgent_bg"))
+BODY_PAIRS = (
+    ("fg", "bg"),
+    ("fg", "surface"),
+    ("fg", "urgent_bg"),
+    ("urgent_fg", "urgent_bg"),
+    ("immediate_fg", "immediate_bg"),
+    ("advice_fg", "advice_bg"),
+)
 
 
 def _channel(value: int) -> float:
@@ -135,6 +165,8 @@ def sizes(step: TextSize) -> dict[str, int]:
         # all twelve characters on one line in the panel at every step.
         "phone": min(round(body * 2.0), 60),
         "phone_big": round(body * 3.4),
+        # The emergency action on an immediate-action box: the largest words on its screen.
+        "emergency": round(body * 1.9),
         # Key caps are single letters on big keys; capping them leaves room for the list.
         "key": min(round(body * 1.15), 36),
     }

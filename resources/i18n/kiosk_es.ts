@@ -226,7 +226,7 @@
     <message>
       <source>Get help right away if you have any of these:</source>
       <comment>get_help_now</comment>
-      <translation>Pida ayuda de inmediato si tiene alguno de estos:</translation>
+      <translation>Pida ayuda de inmediato si tiene alguna de estas señales:</translation>
     </message>
     <message>
       <source>Check your symptoms</source>
@@ -292,6 +292,46 @@
       <source>You marked:</source>
       <comment>you_ticked</comment>
       <translation>Usted marcó:</translation>
+    </message>
+    <message>
+      <source>Immediate action required</source>
+      <comment>level_immediate</comment>
+      <translation>Se necesita actuar de inmediato</translation>
+    </message>
+    <message>
+      <source>Urgent advice</source>
+      <comment>level_urgent</comment>
+      <translation>Consejo urgente</translation>
+    </message>
+    <message>
+      <source>Non-urgent advice</source>
+      <comment>level_non_urgent</comment>
+      <translation>Consejo no urgente</translation>
+    </message>
+    <message>
+      <source>Draft: a clinician has not checked this yet.</source>
+      <comment>draft_banner</comment>
+      <translation>Borrador: un profesional de la salud todavía no lo ha revisado.</translation>
+    </message>
+    <message>
+      <source>You can also talk to an intake coordinator</source>
+      <comment>call_cta_also</comment>
+      <translation>También puede hablar con un coordinador de admisión</translation>
+    </message>
+    <message>
+      <source>Other free help lines</source>
+      <comment>other_help</comment>
+      <translation>Otras líneas de ayuda gratuitas</translation>
+    </message>
+    <message>
+      <source>If someone is in danger now: {action}</source>
+      <comment>other_help_note</comment>
+      <translation>Si alguien está en peligro ahora: {action}</translation>
+    </message>
+    <message>
+      <source>QR code to call {name}</source>
+      <comment>scan_to_call_line</comment>
+      <translation>Código QR para llamar a {name}</translation>
     </message>
     <message>
       <source>Score: {score}</source>

@@ -56,7 +56,7 @@ def test_a_button_inside_a_page_can_leave_it(qtbot: QtBot, make_window: WindowFa
     page = window.current
     assert isinstance(page, DrugPageScreen) and page.checklist_button is not None
     qtbot.mouseClick(page.checklist_button, Qt.MouseButton.LeftButton)
-    assert window.session.place == Place(Screen.CHECKLIST, drug.checklist)
+    assert window.session.place == Place(Screen.CHECKLIST, drug.checklist_ids[0])
     delete_later_now()
     assert not shiboken6.isValid(page)
     window.back()

@@ -62,7 +62,7 @@ def test_home_to_urgent_result_to_call_card_and_home(qtbot: QtBot, window: Kiosk
     checklist.scroll_area.ensureWidgetVisible(fever)
     tap(qtbot, fever)
     assert fever.isChecked()
-    assert window.session.ticked("baclofen-withdrawal") == {"high-fever"}
+    assert window.session.ticked("baclofen-pump") == {"high-fever"}
     checklist.scroll_area.ensureWidgetVisible(checklist.result_button)
     tap(qtbot, checklist.result_button)
 
@@ -70,7 +70,7 @@ def test_home_to_urgent_result_to_call_card_and_home(qtbot: QtBot, window: Kiosk
     assert isinstance(result, ResultScreen)
     texts = shown_texts(window)
     assert "This may be an emergency" in texts
-    assert "call 911" in texts
+    assert "Tell the front desk now, or call 911. Say that you have a baclofen pump." in texts
     assert "I have a high fever." in texts
     tap(qtbot, result.call_button)
 
@@ -96,35 +96,37 @@ def test_back_retraces_steps(qtbot: QtBot, window: KioskWindow) -> None:
 
 
 def test_no_urgent_item_gives_the_calm_result(qtbot: QtBot, window: KioskWindow) -> None:
-    window.go(Place(Screen.CHECKLIST, "baclofen-withdrawal"))
+    window.go(Place(Screen.CHECKLIST, "baclofen-tablets"))
     checklist = window.current
     assert isinstance(checklist, ChecklistScreen)
-    itch = checklist.rows["itching-no-rash"]
-    tap(qtbot, itch)
+    weaker = checklist.rows["works-less-well"]
+    checklist.scroll_area.ensureWidgetVisible(weaker)
+    tap(qtbot, weaker)
     checklist.scroll_area.ensureWidgetVisible(checklist.result_button)
     tap(qtbot, checklist.result_button)
     texts = shown_texts(window)
     assert "This may be an emergency" not in texts
     assert "What this means" in texts
-    assert "I am itching, but I do not see a rash." in texts
+    assert "Urgent advice" in texts
+    assert "Baclofen seems to work less well for me than before." in texts
 
 
 def test_answers_survive_going_back_and_start_over_clears(
     qtbot: QtBot, window: KioskWindow
 ) -> None:
-    window.go(Place(Screen.CHECKLIST, "baclofen-withdrawal"))
+    window.go(Place(Screen.CHECKLIST, "baclofen-pump"))
     checklist = window.current
     assert isinstance(checklist, ChecklistScreen)
-    tap(qtbot, checklist.rows["itching-no-rash"])
+    tap(qtbot, checklist.rows["itching"])
     window.go(Place(Screen.CALL))
     window.back()
     again = window.current
     assert isinstance(again, ChecklistScreen)
-    assert again.rows["itching-no-rash"].isChecked()
+    assert again.rows["itching"].isChecked()
     again.scroll_area.ensureWidgetVisible(again.start_over)
     tap(qtbot, again.start_over)
-    assert not again.rows["itching-no-rash"].isChecked()
-    assert window.session.ticked("baclofen-withdrawal") == frozenset()
+    assert not again.rows["itching"].isChecked()
+    assert window.session.ticked("baclofen-pump") == frozenset()
 
 
 def test_search_forgives_misspelling_and_says_when_nothing_matches(
@@ -243,7 +245,7 @@ def test_internal_link_opens_the_checklist_and_external_links_are_plain_text(
     linked = [label for label in page.links if "checklist:" in label.text()]
     assert linked, "the shipped page links to its checklist"
     assert all("http" not in label.text().split("href=")[-1][:6] for label in page.links)
-    linked[0].linkActivated.emit("checklist:baclofen-withdrawal")
+    linked[0].linkActivated.emit("checklist:baclofen-pump")
     assert isinstance(window.current, ChecklistScreen)
     window.back()
     page = window.current
@@ -270,10 +272,10 @@ def test_portrait_puts_the_call_panel_below(qtbot: QtBot, make_window: WindowFac
 def test_swipe_that_starts_on_a_row_scrolls_instead_of_ticking(
     qtbot: QtBot, window: KioskWindow
 ) -> None:
-    window.go(Place(Screen.CHECKLIST, "baclofen-withdrawal"))
+    window.go(Place(Screen.CHECKLIST, "baclofen-pump"))
     checklist = window.current
     assert isinstance(checklist, ChecklistScreen)
-    row = checklist.rows["itching-no-rash"]
+    row = checklist.rows["itching"]
     viewport = checklist.scroll_area.viewport()
     start = row.mapTo(viewport, row.rect().center())
     bar = checklist.scroll_area.verticalScrollBar()
@@ -319,7 +321,7 @@ def test_screens_recycle_their_scroll_areas(window: KioskWindow) -> None:
     for _ in range(20):
         for place in (
             Place(Screen.DRUG, "baclofen"),
-            Place(Screen.CHECKLIST, "baclofen-withdrawal"),
+            Place(Screen.CHECKLIST, "baclofen-pump"),
             Place(Screen.CALL),
             HOME,
         ):

@@ -1,4 +1,8 @@
-"""The full-screen call card: the number very large, a QR code, and reassurance."""
+"""The full-screen call card: the number very large, a QR code, reassurance, and other help.
+
+Reached from an immediate-action result it keeps that result's emergency action at its top;
+the public help lines from kiosk.yaml follow the clinic's own line, never instead of 911.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.content.models import AdviceLevel, HelpLine
+from kiosk.content.text import LocalText
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.advice import AdviceBox
 from kiosk.ui.screens.common import ScrollPage, label, plain_text, spoken_number
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -16,12 +23,25 @@ from kiosk.ui.widgets.touch_button import TouchButton
 class CallCardScreen(ScrollPage):
     """Everything a visitor needs to call, readable from across the room."""
 
-    def __init__(self, ctx: ScreenContext, call: Callable[[], bool] | None) -> None:
+    def __init__(
+        self,
+        ctx: ScreenContext,
+        call: Callable[[], bool] | None,
+        emergency_action: LocalText | None = None,
+    ) -> None:
         coordinator = ctx.catalog.site.coordinator
         heading = ctx.text(coordinator.heading)
         super().__init__(heading, ctx.ui("page_desc"), ctx.scroll_pool)
         self.setObjectName("CallCard")
         self.column.setObjectName("CallCard")
+        self.emergency_box: AdviceBox | None = None
+        spoken: list[str] = []
+        if emergency_action is not None:
+            self.emergency_box = AdviceBox(
+                ctx, AdviceLevel.IMMEDIATE, emergency_action=ctx.text(emergency_action)
+            )
+            self.body.addWidget(self.emergency_box)
+            spoken += self.emergency_box.spoken_lines()
         self.body.addWidget(label(heading, "h1"))
         self.phone = label(coordinator.phone, "phone")
         self.phone.setAccessibleName(f"{heading}: {coordinator.phone}")
@@ -51,14 +71,11 @@ class CallCardScreen(ScrollPage):
         holder = QWidget()
         holder.setLayout(row)
         self.body.addWidget(holder)
-        self._speech = "\n".join(
-            [heading, spoken_number(coordinator.phone)]
-            + [
-                plain_text(ctx.text(t))
-                for t in (coordinator.hours, coordinator.confidentiality, coordinator.promise)
-                if t is not None
-            ]
-        )
+        spoken += [heading, spoken_number(coordinator.phone)] + [
+            plain_text(ctx.text(t))
+            for t in (coordinator.hours, coordinator.confidentiality, coordinator.promise)
+            if t is not None
+        ]
         self.call_button: TouchButton | None = None
         self.status = label("")
         if call is not None:
@@ -72,7 +89,58 @@ class CallCardScreen(ScrollPage):
             self.call_button.clicked.connect(dial)
             self.body.addWidget(self.call_button)
             self.body.addWidget(self.status)
+        self.help_lines: list[QWidget] = []
+        lines = ctx.catalog.site.help_lines
+        if lines:
+            self.body.addWidget(label(ctx.ui("other_help"), "h1"))
+            danger = ctx.text(ctx.catalog.site.emergency_action)
+            self.body.addWidget(label(ctx.ui("other_help_note", action=danger), "h2"))
+            spoken += [ctx.ui("other_help"), ctx.ui("other_help_note", action=danger)]
+            for line in lines:
+                widget, said = self._help_line(ctx, line)
+                self.help_lines.append(widget)
+                self.body.addWidget(widget)
+                spoken += said
+        self._speech = "\n".join(spoken)
         self.finish()
+
+    @staticmethod
+    def _help_line(ctx: ScreenContext, line: HelpLine) -> tuple[QWidget, list[str]]:
+        """One public help line: what it is for, its number large, and its QR code."""
+        holder = QWidget()
+        holder.setObjectName("HelpLine")
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 16, 0, 16)
+        row.setSpacing(32)
+        words = QVBoxLayout()
+        words.setSpacing(8)
+        name = ctx.text(line.name)
+        words.addWidget(label(name, "h2"))
+        number = label(line.phone, "help_phone")
+        number.setAccessibleName(f"{name}: {line.phone}")
+        words.addWidget(number)
+        spoken = [name, spoken_number(line.phone)]
+        if line.how is not None:
+            words.addWidget(label(ctx.text(line.how)))
+            spoken.append(ctx.text(line.how))
+        words.addWidget(label(ctx.text(line.purpose), markdown=True))
+        spoken.append(plain_text(ctx.text(line.purpose)))
+        row.addLayout(words, 1)
+        if line.qr_target:
+            column = QVBoxLayout()
+            column.setSpacing(6)
+            code = QrCode(line.qr_target, 200, ctx.ui("scan_to_call_line", name=name))
+            column.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
+            caption = label(ctx.ui("scan_to_call"), "muted")
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            column.addWidget(caption)
+            column.addStretch(1)
+            side = QWidget()
+            side.setLayout(column)
+            side.setFixedWidth(240)
+            row.addWidget(side)
+        holder.setAccessibleName(name)
+        return holder, spoken
 
     def speech_text(self) -> str:
         """The number (digit by digit) and the reassurance, for Listen."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.content.models import Checklist
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.advice import draft_banner, is_draft, review_line
 from kiosk.ui.screens.common import ScrollPage, label, plain_text
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -15,6 +16,9 @@ class ChecklistScreen(ScrollPage):
     def __init__(self, ctx: ScreenContext, checklist: Checklist) -> None:
         super().__init__(ctx.text(checklist.title), ctx.ui("page_desc"), ctx.scroll_pool)
         self.checklist = checklist
+        banner = draft_banner(ctx, checklist.review)
+        if banner is not None:
+            self.body.addWidget(banner)
         self.body.addWidget(label(ctx.text(checklist.title), "h1"))
         self.body.addWidget(label(ctx.text(checklist.intro), markdown=True))
         self.body.addWidget(label(ctx.ui("tick_all"), "h2"))
@@ -37,13 +41,16 @@ class ChecklistScreen(ScrollPage):
         self.start_over.setAccessibleDescription(ctx.ui("start_over_desc"))
         self._ctx = ctx
         self.body.addWidget(self.start_over)
+        self.review = label(review_line(ctx, checklist.review), "muted")
+        self.body.addWidget(self.review)
         self.finish()
 
     def speech_text(self) -> str:
         """Title, introduction and every item with whether it is ticked."""
         ctx = self._ctx
         ticked = ctx.session.ticked(self.checklist.id)
-        parts = [
+        parts = [ctx.ui("draft_banner")] if is_draft(self.checklist.review) else []
+        parts += [
             ctx.text(self.checklist.title),
             plain_text(ctx.text(self.checklist.intro)),
             ctx.ui("tick_all"),
@@ -51,6 +58,7 @@ class ChecklistScreen(ScrollPage):
         for item in self.checklist.items:
             state = ctx.ui("checked") if item.id in ticked else ctx.ui("not_checked")
             parts.append(f"{ctx.text(item.text)} ({state})")
+        parts.append(self.review.text())
         return "\n".join(parts)
 
     def _toggle(self, ctx: ScreenContext, item_id: str, on: bool) -> None:

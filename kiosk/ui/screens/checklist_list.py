@@ -17,6 +17,7 @@ class ChecklistListScreen(ScrollPage):
         self.rows: dict[str, TouchButton] = {}
         for checklist_id, checklist in ctx.catalog.checklists.items():
             row = TouchButton(ctx.text(checklist.title), kind="tile", center=False)
+            row.setAccessibleDescription(ctx.ui("open_checklist_desc"))
             place = Place(Screen.CHECKLIST, checklist_id)
             row.clicked.connect(lambda _=False, p=place: ctx.go(p))
             self.body.addWidget(row)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QLabel
 
-from kiosk.content.models import DrugPage, ReviewStatus
+from kiosk.content.models import AdviceLevel, DrugPage
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.advice import LEVEL_KEYS, AdviceBox, draft_banner, is_draft, review_line
 from kiosk.ui.screens.common import ScrollPage, label, plain_text
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -22,20 +23,15 @@ def place_for_link(target: str) -> Place | None:
     return None
 
 
-def urgent_box(ctx: ScreenContext, heading: str, items: list[str]) -> QFrame:
-    """The unmistakable red-bordered box of emergency signs."""
-    box = QFrame()
-    box.setObjectName("UrgentBox")
-    box.setAccessibleName(heading)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(28, 24, 28, 24)
-    layout.setSpacing(10)
-    layout.addWidget(label(heading, "h2"))
-    for item in items:
-        layout.addWidget(label(f"•  {item}"))
-    action = label(ctx.text(ctx.catalog.site.emergency_action), "h2")
-    layout.addWidget(action)
-    return box
+def urgent_box(ctx: ScreenContext, items: list[str]) -> AdviceBox:
+    """The immediate-action box of emergency signs: what to do first, then the signs."""
+    return AdviceBox(
+        ctx,
+        AdviceLevel.IMMEDIATE,
+        emergency_action=ctx.text(ctx.catalog.site.emergency_action),
+        heading=ctx.ui("get_help_now"),
+        parts=[label(f"•  {item}") for item in items],
+    )
 
 
 class DrugPageScreen(ScrollPage):
@@ -47,21 +43,33 @@ class DrugPageScreen(ScrollPage):
         self._ctx = ctx
         self.links: list[QLabel] = []
         body = self.body
+        banner = draft_banner(ctx, page.review)
+        if banner is not None:
+            body.addWidget(banner)
         body.addWidget(label(ctx.text(page.name), "h1"))
         if page.other_names:
             body.addWidget(label(ctx.ui("also_called", names=", ".join(page.other_names)), "muted"))
         body.addWidget(label(ctx.text(page.summary), markdown=True))
+        self.urgent_box: AdviceBox | None = None
         if page.urgent:
-            body.addWidget(
-                urgent_box(ctx, ctx.ui("get_help_now"), [ctx.text(u) for u in page.urgent])
+            self.urgent_box = urgent_box(ctx, [ctx.text(u) for u in page.urgent])
+            body.addWidget(self.urgent_box)
+        self.checklist_buttons: list[TouchButton] = []
+        linked = [
+            ctx.catalog.checklists[i] for i in page.checklist_ids if i in ctx.catalog.checklists
+        ]
+        for checklist in linked:
+            # One checklist: "Check your symptoms"; several: each is named.
+            button = TouchButton(
+                ctx.ui("open_checklist"), ctx.text(checklist.title) if len(linked) > 1 else ""
             )
-        self.checklist_button: TouchButton | None = None
-        if page.checklist and page.checklist in ctx.catalog.checklists:
-            self.checklist_button = TouchButton(ctx.ui("open_checklist"))
-            self.checklist_button.setAccessibleDescription(ctx.ui("open_checklist_desc"))
-            target = Place(Screen.CHECKLIST, page.checklist)
-            self.checklist_button.clicked.connect(lambda: ctx.go(target))
-            body.addWidget(self.checklist_button)
+            button.setAccessibleDescription(ctx.ui("open_checklist_desc"))
+            target = Place(Screen.CHECKLIST, checklist.id)
+            button.clicked.connect(lambda _=False, target=target: ctx.go(target))
+            body.addWidget(button)
+            self.checklist_buttons.append(button)
+        self.checklist_button = self.checklist_buttons[0] if self.checklist_buttons else None
+        self.advice_boxes: list[AdviceBox] = []
         for section in page.sections:
             body.addWidget(label(ctx.text(section.title), "h2"))
             text = label(ctx.text(section.body), markdown=True)
@@ -74,36 +82,40 @@ class DrugPageScreen(ScrollPage):
             text.linkActivated.connect(lambda target: self._follow(ctx, target))
             self.links.append(text)
             body.addWidget(text)
+            if section.advice is not None:
+                note = label(ctx.text(section.advice.text), markdown=True)
+                note.setOpenExternalLinks(False)
+                note.linkActivated.connect(lambda target: self._follow(ctx, target))
+                box = AdviceBox(ctx, section.advice.level, parts=[note])
+                self.advice_boxes.append(box)
+                body.addWidget(box)
         if page.sources:
             body.addWidget(label(ctx.ui("sources"), "h2"))
             for source in page.sources:
                 body.addWidget(label(f"{source.title}\n{source.url}", "muted"))
-        body.addWidget(label(self._review_line(ctx), "muted"))
+        body.addWidget(label(review_line(ctx, page.review), "muted"))
         body.addWidget(label(ctx.text(ctx.catalog.site.disclaimer), "muted"))
         self.finish()
 
     def speech_text(self) -> str:
         """Everything on the page, in reading order, for Listen."""
         ctx, page = self._ctx, self.page
-        parts = [ctx.text(page.name), plain_text(ctx.text(page.summary))]
-        if page.urgent:
-            parts.append(ctx.ui("get_help_now"))
+        parts: list[str] = []
+        if is_draft(page.review):
+            parts.append(ctx.ui("draft_banner"))
+        parts += [ctx.text(page.name), plain_text(ctx.text(page.summary))]
+        if self.urgent_box is not None:
+            parts += self.urgent_box.spoken_lines()
             parts += [ctx.text(item) for item in page.urgent]
-            parts.append(ctx.text(ctx.catalog.site.emergency_action))
         for section in page.sections:
             parts += [ctx.text(section.title), plain_text(ctx.text(section.body))]
-        parts.append(ctx.text(ctx.catalog.site.disclaimer))
+            if section.advice is not None:
+                parts += [
+                    ctx.ui(LEVEL_KEYS[section.advice.level]),
+                    plain_text(ctx.text(section.advice.text)),
+                ]
+        parts += [review_line(ctx, page.review), ctx.text(ctx.catalog.site.disclaimer)]
         return "\n".join(parts)
-
-    def _review_line(self, ctx: ScreenContext) -> str:
-        review = self.page.review
-        if review is None or review.status is ReviewStatus.DRAFT:
-            line = ctx.ui("not_reviewed")
-        else:
-            line = ctx.ui("reviewed", who=review.reviewed_by or "", when=str(review.reviewed_on))
-        if review is not None and review.next_review:
-            line += " " + ctx.ui("next_review", when=str(review.next_review))
-        return line
 
     @staticmethod
     def _follow(ctx: ScreenContext, target: str) -> None:

@@ -1,57 +1,84 @@
-"""The checklist result: an emergency instruction when an urgent item is ticked, else advice."""
+"""The checklist result: its advice level, and on immediate action the emergency action first."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout
-
-from kiosk.checklist import ChecklistResult, Outcome, evaluate
-from kiosk.content.models import Checklist
+from kiosk.checklist import ChecklistResult, evaluate
+from kiosk.content.models import AdviceLevel, Checklist
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.advice import AdviceBox, draft_banner, review_line
 from kiosk.ui.screens.common import ScrollPage, label, plain_text, spoken_number
 from kiosk.ui.widgets.touch_button import TouchButton
 
 
 class ResultScreen(ScrollPage):
-    """Shows what the ticked items mean, and puts the call button front and centre."""
+    """What the ticked items mean.
+
+    On an immediate-action result the emergency action (e.g. "Tell the front desk now, or
+    call 911") is the first and largest thing on the screen and the first thing Listen says;
+    the intake coordinator is offered below it, smaller, and the call card it opens keeps the
+    emergency action at its top.
+    """
 
     def __init__(self, ctx: ScreenContext, checklist: Checklist) -> None:
         result = evaluate(checklist, ctx.session.ticked(checklist.id))
         self.result: ChecklistResult = result
-        urgent = result.outcome is Outcome.URGENT
-        title = ctx.ui("urgent_title") if urgent else ctx.ui("result_title")
+        immediate = result.level is AdviceLevel.IMMEDIATE
+        title = ctx.ui("urgent_title") if immediate else ctx.ui("result_title")
         super().__init__(title, ctx.ui("page_desc"), ctx.scroll_pool)
-        box = QFrame()
-        box.setObjectName("UrgentBox" if urgent else "ResultBox")
-        box.setAccessibleName(title)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(32, 28, 32, 28)
-        inner.setSpacing(14)
-        inner.addWidget(label(title, "h1"))
-        self.message = label(ctx.text(result.message), "h2", markdown=True)
-        inner.addWidget(self.message)
-        shown = result.urgent_ticked if urgent else result.ticked
+        action = checklist.emergency_action or ctx.catalog.site.emergency_action
+        self.message = label(ctx.text(result.message), markdown=True)
+        shown = result.urgent_ticked if immediate else result.ticked
+        parts = [self.message]
+        ticked_lines = []
         if shown:
-            inner.addWidget(label(ctx.ui("you_ticked")))
-            for item in shown:
-                inner.addWidget(label(f"•  {ctx.text(item.text)}"))
+            parts.append(label(ctx.ui("you_ticked"), "h3"))
+            ticked_lines = [ctx.text(item.text) for item in shown]
+            parts += [label(f"•  {line}") for line in ticked_lines]
+        score_lines = []
         if result.band is not None:
-            inner.addWidget(label(ctx.ui("score", score=str(result.score))))
-            inner.addWidget(label(ctx.text(result.band.message), markdown=True))
-        self.body.addWidget(box)
-        self.call_button = TouchButton(ctx.ui("call_cta"), ctx.catalog.site.coordinator.phone)
-        self.call_button.setMinimumHeight(120)
+            score_lines = [ctx.ui("score", score=str(result.score))]
+            parts.append(label(score_lines[0]))
+            parts.append(label(ctx.text(result.band.message), markdown=True))
+            score_lines.append(plain_text(ctx.text(result.band.message)))
+        self.box = AdviceBox(
+            ctx,
+            result.level,
+            emergency_action=ctx.text(action) if immediate else None,
+            heading=title,
+            parts=parts,
+        )
+        banner = draft_banner(ctx, checklist.review)
+        if banner is not None and not immediate:
+            self.body.addWidget(banner)
+        self.body.addWidget(self.box)
+        phone = ctx.catalog.site.coordinator.phone
+        if immediate:
+            self.call_button = TouchButton(ctx.ui("call_cta_also"), phone, kind="quiet")
+            target = Place(Screen.CALL, checklist.id)
+        else:
+            self.call_button = TouchButton(ctx.ui("call_cta"), phone)
+            self.call_button.setMinimumHeight(120)
+            target = Place(Screen.CALL)
         self.call_button.setAccessibleDescription(ctx.ui("call_cta_desc"))
-        self.call_button.clicked.connect(lambda: ctx.go(Place(Screen.CALL)))
+        self.call_button.clicked.connect(lambda: ctx.go(target))
         self.body.addWidget(self.call_button)
         self.body.addWidget(label(ctx.ui("not_diagnosis"), "muted"))
+        if banner is not None and immediate:
+            # Below the action: on an emergency nothing comes before what to do.
+            self.body.addWidget(label(ctx.ui("draft_banner"), "muted"))
+        self.review = label(review_line(ctx, checklist.review), "muted")
+        self.body.addWidget(self.review)
         self._speech = "\n".join(
-            [title, plain_text(ctx.text(result.message))]
-            + [ctx.text(item.text) for item in shown]
-            + [ctx.ui("call_cta"), spoken_number(ctx.catalog.site.coordinator.phone)]
+            self.box.spoken_lines()
+            + [plain_text(ctx.text(result.message))]
+            + ([ctx.ui("you_ticked"), *ticked_lines] if shown else [])
+            + score_lines
+            + [self.call_button.text(), spoken_number(phone)]
+            + [ctx.ui("not_diagnosis"), self.review.text()]
         )
         self.finish()
 
     def speech_text(self) -> str:
-        """The result, for Listen."""
+        """The result, for Listen: on immediate action, the emergency action first."""
         return self._speech
