@@ -226,9 +226,13 @@ class KioskWindow(QWidget):
         self.top_bar.back.setVisible(not on_home)
         self.top_bar.home.setVisible(not on_home)
         self.top_bar.setVisible(not attract)
-        # The call card and the attract screen show the number themselves; everywhere
-        # else the panel is on screen.
-        self.call_panel.setVisible(place.screen not in (Screen.CALL, Screen.ATTRACT))
+        # The call card and the attract screen show the number themselves, and an
+        # immediate-action result offers it below its emergency action (nothing there may
+        # compete with "call 911"); everywhere else the panel is on screen.
+        self.call_panel.setVisible(
+            place.screen not in (Screen.CALL, Screen.ATTRACT)
+            and not getattr(widget, "replaces_call_panel", False)
+        )
         self.top_bar.listen.setVisible(self.reader is not None and hasattr(widget, "speech_text"))
         self._label_listen(False)
         self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -165,8 +165,10 @@ def sizes(step: TextSize) -> dict[str, int]:
         # all twelve characters on one line in the panel at every step.
         "phone": min(round(body * 2.0), 60),
         "phone_big": round(body * 3.4),
-        # The emergency action on an immediate-action box: the largest words on its screen.
-        "emergency": round(body * 1.9),
+        # The emergency action on an immediate-action box: the largest words on its screen,
+        # capped so that a two-sentence action still fits a 1366×768 screen at the largest
+        # text size without scrolling.
+        "emergency": min(round(body * 1.9), 60),
         # Key caps are single letters on big keys; capping them leaves room for the list.
         "key": min(round(body * 1.15), 36),
     }

@@ -28,6 +28,7 @@ from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.screens.drug_list import DrugListScreen
 from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.result import ResultScreen
 from tests.conftest import drug_yaml
 from tests.ui.conftest import FakeClock, tap
 
@@ -505,7 +506,9 @@ def test_counts_are_anonymous_daily_totals(qtbot: QtBot, running: Running) -> No
     assert isinstance(checklist, ChecklistScreen)
     tap(qtbot, checklist.rows["fever"])
     window.go(Place(Screen.RESULT, "withdrawal"))
-    tap(qtbot, window.call_panel)
+    result = window.current
+    assert isinstance(result, ResultScreen)
+    tap(qtbot, result.call_button)  # an emergency result offers the coordinator itself
     totals = kiosk.stats.totals()
     assert totals == {
         (Metric.SESSION.value, ""): 1,

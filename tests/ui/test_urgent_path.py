@@ -75,8 +75,11 @@ def test_immediate_result_shows_the_emergency_action_first_and_largest(
     size: tuple[int, int],
 ) -> None:
     window = make_window(help_content, *size, language=language)
-    window.session.text_size = text_size
+    for _ in range(text_size):
+        window.next_text_size()
+    assert window.session.text_size is text_size
     result = tick_and_see_result(qtbot, window, "fever")
+    qtbot.wait(60)  # let posted layout requests settle, as they do before the next frame
     assert result.box.level is AdviceLevel.IMMEDIATE
     action = result.box.emergency
     assert action is not None and action.isVisible()
@@ -93,8 +96,31 @@ def test_immediate_result_shows_the_emergency_action_first_and_largest(
     call = result.call_button
     assert call.title_label.font().pixelSize() < action.font().pixelSize()
     assert visible_top(call, window) > visible_top(result.box, window) + result.box.height() - 1
+    # The always-visible call panel steps aside: the coordinator is offered below instead.
+    assert not window.call_panel.isVisible()
     # Listen: the emergency action is the first thing said.
     assert result.speech_text().splitlines()[0] == ACTION[language]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1024, 768), (1080, 1920)])
+def test_the_shipped_pump_emergency_fits_without_scrolling_at_the_largest_text(
+    qtbot: QtBot, make_window: WindowFactory, language: str, size: tuple[int, int]
+) -> None:
+    window = make_window(SHIPPED_CONTENT, *size, language=language)
+    window.next_text_size()
+    window.next_text_size()
+    assert window.session.text_size is TextSize.LARGEST
+    window.session.toggle("baclofen-pump", "itching")
+    window.go(Place(Screen.RESULT, "baclofen-pump"))
+    qtbot.wait(60)  # let posted layout requests settle, as they do before the next frame
+    result = window.current
+    assert isinstance(result, ResultScreen)
+    action = result.box.emergency
+    assert action is not None and "911" in action.text()
+    viewport = result.scroll_area.viewport()
+    top = action.mapTo(viewport, QPoint(0, 0)).y()
+    assert top >= 0 and top + action.height() <= viewport.height()
 
 
 def test_the_call_card_reached_from_an_emergency_keeps_the_action_on_top(
@@ -151,6 +177,7 @@ def test_non_urgent_results_take_the_level_the_content_gives(
     some = tick_and_see_result(qtbot, window, "itch")
     assert some.box.level is AdviceLevel.URGENT and some.box.emergency is None
     assert some.box.property("level") == "urgent"
+    assert window.call_panel.isVisible()
     assert some.speech_text().splitlines()[0] == "Urgent advice"
     window.session.clear_answers("withdrawal")
     window.go(Place(Screen.RESULT, "withdrawal"))
@@ -229,3 +256,23 @@ def test_every_shipped_advice_box_draws_with_its_level(make_window: WindowFactor
     assert isinstance(page, DrugPageScreen)
     levels = {box.level for box in page.findChildren(AdviceBox)}
     assert AdviceLevel.IMMEDIATE in levels and AdviceLevel.URGENT in levels
+
+
+def test_links_in_checklist_intros_and_results_open_their_checklist(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window(SHIPPED_CONTENT)
+    window.session.toggle("baclofen-tablets", "works-less-well")
+    window.go(Place(Screen.RESULT, "baclofen-tablets"))
+    result = window.current
+    assert isinstance(result, ResultScreen)
+    assert "checklist:baclofen-pump" in result.message.text()
+    result.message.linkActivated.emit("checklist:baclofen-pump")
+    checklist = window.current
+    assert isinstance(checklist, ChecklistScreen) and checklist.checklist.id == "baclofen-pump"
+    assert "checklist:baclofen-tablets" in checklist.intro.text()
+    checklist.intro.linkActivated.emit("https://example.com")  # never a browser
+    assert window.current is checklist
+    checklist.intro.linkActivated.emit("checklist:baclofen-tablets")
+    other = window.current
+    assert isinstance(other, ChecklistScreen) and other.checklist.id == "baclofen-tablets"

@@ -7,6 +7,7 @@ from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.advice import draft_banner, is_draft, review_line
 from kiosk.ui.screens.common import ScrollPage, label, plain_text
+from kiosk.ui.screens.links import follow_links
 from kiosk.ui.widgets.touch_button import TouchButton
 
 
@@ -20,7 +21,8 @@ class ChecklistScreen(ScrollPage):
         if banner is not None:
             self.body.addWidget(banner)
         self.body.addWidget(label(ctx.text(checklist.title), "h1"))
-        self.body.addWidget(label(ctx.text(checklist.intro), markdown=True))
+        self.intro = follow_links(label(ctx.text(checklist.intro), markdown=True), ctx)
+        self.body.addWidget(self.intro)
         self.body.addWidget(label(ctx.ui("tick_all"), "h2"))
         ticked = ctx.session.ticked(checklist.id)
         self.rows: dict[str, TouchButton] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.content.models import AdviceLevel, DrugPage
@@ -10,17 +9,8 @@ from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.advice import LEVEL_KEYS, AdviceBox, draft_banner, is_draft, review_line
 from kiosk.ui.screens.common import ScrollPage, label, plain_text
+from kiosk.ui.screens.links import follow_links
 from kiosk.ui.widgets.touch_button import TouchButton
-
-
-def place_for_link(target: str) -> Place | None:
-    """Where an internal link leads, or None for anything else (never a browser)."""
-    scheme, _, ident = target.partition(":")
-    if scheme == "drug" and ident:
-        return Place(Screen.DRUG, ident)
-    if scheme == "checklist" and ident:
-        return Place(Screen.CHECKLIST, ident)
-    return None
 
 
 def urgent_box(ctx: ScreenContext, items: list[str]) -> AdviceBox:
@@ -72,20 +62,12 @@ class DrugPageScreen(ScrollPage):
         self.advice_boxes: list[AdviceBox] = []
         for section in page.sections:
             body.addWidget(label(ctx.text(section.title), "h2"))
-            text = label(ctx.text(section.body), markdown=True)
+            text = follow_links(label(ctx.text(section.body), markdown=True), ctx)
             text.setAccessibleName(ctx.text(section.title))
-            text.setOpenExternalLinks(False)
-            text.setTextInteractionFlags(
-                Qt.TextInteractionFlag.LinksAccessibleByMouse
-                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            )
-            text.linkActivated.connect(lambda target: self._follow(ctx, target))
             self.links.append(text)
             body.addWidget(text)
             if section.advice is not None:
-                note = label(ctx.text(section.advice.text), markdown=True)
-                note.setOpenExternalLinks(False)
-                note.linkActivated.connect(lambda target: self._follow(ctx, target))
+                note = follow_links(label(ctx.text(section.advice.text), markdown=True), ctx)
                 box = AdviceBox(ctx, section.advice.level, parts=[note])
                 self.advice_boxes.append(box)
                 body.addWidget(box)
@@ -116,9 +98,3 @@ class DrugPageScreen(ScrollPage):
                 ]
         parts += [review_line(ctx, page.review), ctx.text(ctx.catalog.site.disclaimer)]
         return "\n".join(parts)
-
-    @staticmethod
-    def _follow(ctx: ScreenContext, target: str) -> None:
-        place = place_for_link(target)
-        if place is not None:
-            ctx.go(place)

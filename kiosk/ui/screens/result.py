@@ -8,6 +8,7 @@ from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.advice import AdviceBox, draft_banner, review_line
 from kiosk.ui.screens.common import ScrollPage, label, plain_text, spoken_number
+from kiosk.ui.screens.links import follow_links
 from kiosk.ui.widgets.touch_button import TouchButton
 
 
@@ -24,10 +25,12 @@ class ResultScreen(ScrollPage):
         result = evaluate(checklist, ctx.session.ticked(checklist.id))
         self.result: ChecklistResult = result
         immediate = result.level is AdviceLevel.IMMEDIATE
+        #: The window hides its call panel: this screen offers the coordinator itself.
+        self.replaces_call_panel = immediate
         title = ctx.ui("urgent_title") if immediate else ctx.ui("result_title")
         super().__init__(title, ctx.ui("page_desc"), ctx.scroll_pool)
         action = checklist.emergency_action or ctx.catalog.site.emergency_action
-        self.message = label(ctx.text(result.message), markdown=True)
+        self.message = follow_links(label(ctx.text(result.message), markdown=True), ctx)
         shown = result.urgent_ticked if immediate else result.ticked
         parts = [self.message]
         ticked_lines = []

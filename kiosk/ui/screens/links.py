@@ -1,0 +1,36 @@
+"""Internal links in content text (drug:<id>, checklist:<id>): where they lead, and wiring them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from kiosk.session import Place, Screen
+from kiosk.ui.context import ScreenContext
+
+
+def place_for_link(target: str) -> Place | None:
+    """Where an internal link leads, or None for anything else (never a browser)."""
+    scheme, _, ident = target.partition(":")
+    if scheme == "drug" and ident:
+        return Place(Screen.DRUG, ident)
+    if scheme == "checklist" and ident:
+        return Place(Screen.CHECKLIST, ident)
+    return None
+
+
+def follow_links(text: QLabel, ctx: ScreenContext) -> QLabel:
+    """Make the internal links of a Markdown label open their page; anything else does nothing."""
+    text.setOpenExternalLinks(False)
+    text.setTextInteractionFlags(
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+
+    def follow(target: str) -> None:
+        place = place_for_link(target)
+        if place is not None:
+            ctx.go(place)
+
+    text.linkActivated.connect(follow)
+    return text
