@@ -94,3 +94,25 @@ def test_broken_files_and_anchors_are_caught(tmp_path: Path) -> None:
         4,
         ["missing.md: no such file", "other.md#no-part: no such heading"],
     )
+
+
+def test_the_guides_complete_example_passes_kiosk_check(tmp_path: Path) -> None:
+    import shutil
+
+    from kiosk.content import load_content
+
+    guide = (REPO / "CONTENT.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## A complete short example") :]
+    start = section.index("```yaml\n") + len("```yaml\n")
+    example = section[start : section.index("\n```", start)]
+    root = tmp_path / "content"
+    shutil.copytree(REPO / "content", root)
+    (root / "drugs" / "baclofen.yaml").write_text(example + "\n", encoding="utf-8")
+    result = load_content(root)
+    assert result.errors == ()
+    assert result.catalog is not None
+    page = result.catalog.drugs["baclofen"]
+    assert page.sections[0].advice is not None and page.checklist_ids == (
+        "baclofen-pump",
+        "baclofen-tablets",
+    )
