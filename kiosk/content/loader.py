@@ -279,6 +279,37 @@ class _Loader:
                     del drugs[drug_id]
             self.problems.extend(failures)
 
+    def check_checklist_links(
+        self, drugs: dict[str, _Parsed[DrugPage]], checklists: dict[str, _Parsed[Checklist]]
+    ) -> None:
+        """Check the links in checklist intros and results.
+
+        A broken one is a warning: nothing is left out for it, so no page that links the
+        checklist breaks in turn.
+        """
+        for parsed in checklists.values():
+            checklist, doc = parsed.model, parsed.doc
+            if checklist is None or doc is None:
+                continue
+            label = self.label(parsed.relative)
+            texts: list[tuple[KeyPath, LocalText]] = [(("intro",), checklist.intro)]
+            texts += [
+                (("results", name), getattr(checklist.results, name))
+                for name in ("urgent", "some", "none")
+            ]
+            for path, text in texts:
+                line, col = doc.locate(path)
+                for body in text.all_texts():
+                    for target in (m.group(2) for m in MARKDOWN_LINK.finditer(body)):
+                        for problem in self.link_problems(
+                            target, label, line, col, drugs, checklists
+                        ):
+                            if problem.is_error:
+                                problem = warning(
+                                    label, line, col, f"{problem.message}; touching it does nothing"
+                                )
+                            self.problems.append(problem)
+
     def link_problems(
         self,
         target: str,
@@ -433,6 +464,7 @@ class _Loader:
         checklists = self.load_all(CHECKLIST_DIR, Checklist, "checklist")
         drugs = self.load_all(DRUG_DIR, DrugPage, "drug") if self.pages else {}
         self.check_links(drugs, checklists)
+        self.check_checklist_links(drugs, checklists)
         languages = site.languages if site else ("en",)
         if site is not None and self.i18n_dir is not None:
             self.check_ui_translations(site.languages)

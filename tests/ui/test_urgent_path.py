@@ -276,3 +276,25 @@ def test_links_in_checklist_intros_and_results_open_their_checklist(
     checklist.intro.linkActivated.emit("checklist:baclofen-tablets")
     other = window.current
     assert isinstance(other, ChecklistScreen) and other.checklist.id == "baclofen-tablets"
+
+
+def test_a_broken_link_in_a_checklist_is_warned_about_and_does_nothing(
+    make_window: WindowFactory, content_dir: Path, write: Writer
+) -> None:
+    path = content_dir / "checklists" / "withdrawal.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "intro: {en: Not a diagnosis., es: No es un diagnóstico.}",
+        "intro: {en: 'Not a diagnosis. [More](checklist:nope)', es: 'No es un diagnóstico.'}",
+    )
+    write("checklists/withdrawal.yaml", text)
+    result = load_content(content_dir)
+    assert result.errors == ()
+    (problem,) = [p for p in result.warnings if "nope" in p.message]
+    assert problem.path.endswith("withdrawal.yaml") and problem.line == 3
+    assert "does nothing" in problem.message
+    window = make_window(content_dir)
+    window.go(Place(Screen.CHECKLIST, "withdrawal"))
+    checklist = window.current
+    assert isinstance(checklist, ChecklistScreen)
+    checklist.intro.linkActivated.emit("checklist:nope")
+    assert window.current is checklist

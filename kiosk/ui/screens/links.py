@@ -29,7 +29,10 @@ def follow_links(text: QLabel, ctx: ScreenContext) -> QLabel:
 
     def follow(target: str) -> None:
         place = place_for_link(target)
-        if place is not None:
+        if place is None:
+            return
+        known = ctx.catalog.drugs if place.screen is Screen.DRUG else ctx.catalog.checklists
+        if place.key in known:  # a link to a page that is not there does nothing
             ctx.go(place)
 
     text.linkActivated.connect(follow)
