@@ -114,7 +114,9 @@ LINUX_AUTOSTART = "home/kiosk/.config/autostart/kiosk-session.desktop"
 LINUX_KIOSKCTL = "usr/local/bin/kioskctl"
 UNIT_LINES = (
     "Restart=always",
-    "RestartSec=2",
+    "RestartSec=1",
+    "Type=notify",
+    "WatchdogSec=10",
     "StartLimitIntervalSec=0",
     "Environment=KIOSK_CONTENT=/var/lib/kiosk/content",
     "Environment=KIOSK_DATA_DIR=/var/lib/kiosk/data",

@@ -219,12 +219,38 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the kiosk."""
-    from kiosk.runtime.preflight import display_problem
+    import os
+    import time
+
+    from kiosk.runtime.preflight import (
+        EXIT_NO_DISPLAY,
+        backoff_s,
+        display_problem,
+        display_unreachable,
+    )
+    from kiosk.settings import data_dir
 
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    display = os.environ.get("DISPLAY", "")
+    why = None
+    if display and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+        why = display_unreachable(display)
+    wait = backoff_s(data_dir(), failed=why is not None)
+    if why is not None:
+        # One clear line (Qt would abort with a hint about xcb-cursor whatever the cause),
+        # then a wait that doubles with each failure in a row, so the service's retries
+        # back off while the graphical session comes up.
+        print(
+            f"kiosk: cannot reach the display {display}: {why}; exiting in {wait:g} s "
+            f"with status {EXIT_NO_DISPLAY} (the service tries again)",
+            file=sys.stderr,
+            flush=True,
+        )
+        time.sleep(wait)
+        return EXIT_NO_DISPLAY
     from kiosk.ui.app import run_kiosk
 
     return run_kiosk(

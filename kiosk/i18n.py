@@ -83,6 +83,7 @@ UI_STRINGS: dict[str, str] = {
     "other_help": "Other free help lines",
     "other_help_note": "If someone is in danger now: {action}",
     "scan_to_call_line": "QR code to call {name}",
+    "safe_mode_note": "This screen is showing only the most important help for now.",
     "score": "Score: {score}",
     "not_diagnosis": "This checklist is not a diagnosis.",
     "call_cta": "Call an intake coordinator",

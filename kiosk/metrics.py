@@ -28,6 +28,8 @@ class MetricsSnapshot:
     last_reload_timestamp: float
     urgent_results_total: int
     call_cards_total: int
+    safe_mode: bool = False
+    recent_starts: int = 0
 
 
 def escape_label_value(value: str) -> str:
@@ -95,6 +97,18 @@ def render(snapshot: MetricsSnapshot) -> str:
             [f"kiosk_call_cards_total {format_value(snapshot.call_cards_total)}"],
         ),
         *_family(
+            "kiosk_safe_mode",
+            "gauge",
+            "1 while a crash loop keeps the kiosk on its safe screen (call panel only).",
+            [f"kiosk_safe_mode {1 if snapshot.safe_mode else 0}"],
+        ),
+        *_family(
+            "kiosk_recent_starts",
+            "gauge",
+            "Starts of the kiosk since it last ran quietly (a crash loop shows here first).",
+            [f"kiosk_recent_starts {format_value(snapshot.recent_starts)}"],
+        ),
+        *_family(
             "kiosk_last_reload_timestamp_seconds",
             "gauge",
             "Unix time of the last content load.",
@@ -149,6 +163,7 @@ def snapshot_from(
     up: bool,
     content_problems: int,
     last_reload_timestamp: float,
+    recent_starts: int = 0,
 ) -> MetricsSnapshot:
     """Build a snapshot from the usage totals plus the kiosk's current health."""
     totals = stats.totals()
@@ -165,4 +180,5 @@ def snapshot_from(
         last_reload_timestamp=last_reload_timestamp,
         urgent_results_total=total(Metric.URGENT_RESULT),
         call_cards_total=total(Metric.CALL_CARD),
+        recent_starts=recent_starts,
     )

@@ -254,6 +254,6 @@ cat <<EOF
 Next steps:
   1. Log the "$KIOSK_USER" user in automatically (see README-INSTALL.txt, "Autologin").
   2. Edit the content in $CONTENT_DIR, then run: kioskctl check
-  3. Reboot, or log in as $KIOSK_USER: the kiosk starts, and restarts 2 s after any crash.
+  3. Reboot, or log in as $KIOSK_USER: the kiosk starts, and restarts 1 s after any crash or hang.
   kioskctl status | logs | restart | check | stats   --   uninstall: sudo $APP_DIR/uninstall.sh
 EOF

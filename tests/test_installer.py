@@ -319,7 +319,7 @@ def test_unit_restarts_the_kiosk_with_its_folders(release: Path, tmp_path: Path)
     for line in bi.UNIT_LINES:
         assert line in unit
     service = unit[unit.index("[Service]") :]
-    assert "Restart=always" in service and "RestartSec=2" in service
+    assert "Restart=always" in service and "RestartSec=1" in service and "WatchdogSec=10" in service
     assert "RestartPreventExitStatus=10" in service  # staff exit stays stopped
     link = root / bi.LINUX_UNIT_LINK
     assert link.is_symlink() and os.readlink(link) == "../kiosk.service"

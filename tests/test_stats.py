@@ -313,6 +313,8 @@ def test_render_parses_back() -> None:
         "kiosk_page_views_total": "counter",
         "kiosk_urgent_results_total": "counter",
         "kiosk_call_cards_total": "counter",
+        "kiosk_safe_mode": "gauge",
+        "kiosk_recent_starts": "gauge",
         "kiosk_last_reload_timestamp_seconds": "gauge",
     }
     assert {name: f["type"] for name, f in families.items()} == expected_types
@@ -325,6 +327,8 @@ def test_render_parses_back() -> None:
         "kiosk_page_views_total": [({"page": "baclofen"}, 12.0), ({"page": "tizanidine"}, 3.0)],
         "kiosk_urgent_results_total": [({}, 1.0)],
         "kiosk_call_cards_total": [({}, 7.0)],
+        "kiosk_safe_mode": [({}, 0.0)],
+        "kiosk_recent_starts": [({}, 0.0)],
         "kiosk_last_reload_timestamp_seconds": [({}, 1709300000.5)],
     }
 

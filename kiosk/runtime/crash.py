@@ -143,8 +143,11 @@ class CrashGuard:
 
     def _enable_faulthandler(self) -> None:
         """Send faulthandler's output to the log folder, or to stderr when that fails."""
+        from kiosk.runtime.log_setup import rotate_if_large
+
         try:
             self._log_directory.mkdir(parents=True, exist_ok=True)
+            rotate_if_large(self.fault_file_path)
             fault_file = self.fault_file_path.open("a", encoding="utf-8")
         except OSError as error:
             log.warning(

@@ -38,6 +38,24 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
 
+
+def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUP_COUNT) -> bool:
+    """Rotate ``path`` like the main log (``.1`` … ``.N``) when it has reached ``max_bytes``.
+
+    For files that other code appends to directly (faulthandler's), checked at each start.
+    """
+    try:
+        if path.stat().st_size < max_bytes:
+            return False
+    except OSError:
+        return False
+    for index in range(backups - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{index}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{index + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+    return True
+
 #: Names given to the handlers this module adds, so a second call can find and replace them.
 FILE_HANDLER_NAME = "kiosk.file"
 STDERR_HANDLER_NAME = "kiosk.stderr"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import re
 import shlex
+import socket
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from kiosk import system_packages
 
@@ -45,6 +48,52 @@ def missing_xcb_packages(loads: Callable[[str], bool] = _loads) -> list[str]:
         if any(XCB_LIBRARY.search(lib) and not loads(lib) for lib in package.libraries):
             missing.append(package.name)
     return missing
+
+
+#: Exit status when the display cannot be reached (``EX_UNAVAILABLE``): the service retries.
+EXIT_NO_DISPLAY = 69
+#: Longest wait before that exit; each failure in a row doubles the wait up to here.
+MAX_BACKOFF_S = 16.0
+_DISPLAY = re.compile(r"^(?P<host>[^:]*):(?P<number>\d+)(\.\d+)?$")
+
+
+def display_unreachable(display: str, timeout_s: float = 2.0) -> str | None:
+    """Why X display ``display`` (e.g. ``:0``) cannot be reached, or None when it answers."""
+    found = _DISPLAY.match(display)
+    if not found:
+        return f"DISPLAY={display!r} is not a display name like :0"
+    host, number = found.group("host"), int(found.group("number"))
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        for address in (path, "\0" + path):  # the file, then Linux's abstract socket
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                sock.settimeout(timeout_s)
+                with contextlib.suppress(OSError):
+                    sock.connect(address)
+                    return None
+        return f"no X server answers at {path}"
+    try:
+        with socket.create_connection((host, 6000 + number), timeout=timeout_s):
+            return None
+    except OSError as error:
+        return f"no X server answers at {host}:{6000 + number} ({error.strerror or error})"
+
+
+def backoff_s(folder: Path, *, failed: bool) -> float:
+    """Record one more display failure in a row (or clear them); how long to wait now."""
+    counter = folder / "display-failures"
+    if not failed:
+        with contextlib.suppress(OSError):
+            counter.unlink()
+        return 0.0
+    try:
+        count = int(counter.read_text(encoding="utf-8").strip() or 0)
+    except (OSError, ValueError):
+        count = 0
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        counter.write_text(str(count + 1), encoding="utf-8")
+    return min(2.0**count, MAX_BACKOFF_S)
 
 
 def display_problem(

@@ -1,21 +1,41 @@
-"""Read aloud (Qt glue): QtTextToSpeech in the visitor's language, when an engine exists."""
+"""Read aloud (Qt glue): QtTextToSpeech in the visitor's language, never in the visitor's way.
+
+Making a speech-dispatcher engine blocks for seconds (``spd_open``), and forever when the
+speech service hangs (a PC with no working audio device). So the kiosk makes it on a worker
+thread after its first frame (`SpeechService`), waits for it at most ``timeout_s``, carries on
+without read aloud meanwhile, and tries again later; an engine that fails while in use is
+dropped and remade the same way.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 log = logging.getLogger("kiosk.speech")
 
 #: Volume every visitor starts with (Section 508 1194.25(f): reset after each use).
 DEFAULT_VOLUME = 0.8
+#: How long an engine may take to come up before the kiosk stops waiting for it.
+START_TIMEOUT_S = 15.0
+#: Waits before each new try after a failure or a hang (the last one repeats).
+RETRY_AFTER_S = (30.0, 120.0, 600.0)
+
+EngineFactory = Callable[[], QObject]
 
 
 class Reader(QObject):
-    """Speaks text; ``speaking_changed`` tells the Listen button what to show."""
+    """Speaks text on a working engine; ``speaking_changed`` tells the Listen button what to show.
+
+    ``failed`` fires once if the engine stops working (its state turns to Error).
+    """
 
     speaking_changed = Signal(bool)
+    available_changed = Signal(bool)
+    failed = Signal(str)
 
     def __init__(self, engine: object) -> None:
         super().__init__()
@@ -27,6 +47,11 @@ class Reader(QObject):
         self._states = QTextToSpeech.State
         self.engine.stateChanged.connect(self._state)
         self.reset()
+
+    @property
+    def available(self) -> bool:
+        """A Reader always has a working engine (SpeechService's may come and go)."""
+        return True
 
     @property
     def speaking(self) -> bool:
@@ -56,15 +81,17 @@ class Reader(QObject):
         self.engine.setVolume(DEFAULT_VOLUME)
         self.engine.setRate(0.0)
 
-    def _state(self, _state: object) -> None:
+    def _state(self, state: object) -> None:
+        if state == self._states.Error:
+            self.failed.emit(self.engine.errorString() or "the speech engine failed")
         self.speaking_changed.emit(self.speaking)
 
 
-def create_reader(engine_name: str | None = None) -> Reader | None:
-    """A Reader on ``engine_name`` (None: the platform's default), or None.
+def engine_factory(engine_name: str | None = None) -> EngineFactory | None:
+    """What makes the engine ``engine_name`` (None: the platform's first real one), or None.
 
-    None means no speech engine works here: the Listen button stays hidden and one
-    warning is logged.
+    Listing the engines only reads plugin metadata (fast); making one is what may block.
+    None means no speech engine exists here: read aloud stays off and one warning is logged.
     """
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -85,10 +112,163 @@ def create_reader(engine_name: str | None = None) -> Reader | None:
     if engine_name not in engines:
         log.warning("read aloud is off: speech engine %r is not available", engine_name)
         return None
-    engine = QTextToSpeech(engine_name)
+    name = engine_name
+    return lambda: QTextToSpeech(name)
+
+
+def _working(engine: QObject) -> str:
+    """Why ``engine`` cannot be used ('' when it can)."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    if not isinstance(engine, QTextToSpeech):
+        return f"not a speech engine: {type(engine).__name__}"
     if engine.state() == QTextToSpeech.State.Error:
-        log.warning(
-            "read aloud is off: speech engine %r failed: %s", engine_name, engine.errorString()
-        )
+        return engine.errorString() or "the engine reports an error"
+    return ""
+
+
+def create_reader(engine_name: str | None = None) -> Reader | None:
+    """A Reader made here and now (blocking): for tests, previews and the mock engine."""
+    factory = engine_factory(engine_name)
+    if factory is None:
+        return None
+    engine = factory()
+    why = _working(engine)
+    if why:
+        log.warning("read aloud is off: speech engine %r failed: %s", engine_name, why)
         return None
     return Reader(engine)
+
+
+class SpeechService(QObject):
+    """Read aloud that never blocks or stalls the screen.
+
+    ``start()`` makes the engine on a worker thread; until it is ready, or after it fails,
+    ``available`` is False (the Listen button hides) and every call is a no-op. A try that
+    takes longer than ``timeout_s`` is given up (its thread is left to finish or hang on its
+    own; a late engine is thrown away) and tried again after the next wait of ``retry_s``.
+    """
+
+    speaking_changed = Signal(bool)
+    available_changed = Signal(bool)
+    #: From the worker thread (queued to this object's thread): try number, engine, error.
+    _made = Signal(int, object, str)
+
+    def __init__(
+        self,
+        factory: EngineFactory,
+        *,
+        timeout_s: float = START_TIMEOUT_S,
+        retry_s: Sequence[float] = RETRY_AFTER_S,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._timeout_ms = round(timeout_s * 1000)
+        self._retry_s = tuple(retry_s)
+        self.reader: Reader | None = None
+        self.attempts = 0
+        self._failures = 0
+        self._waiting = QTimer(self)
+        self._waiting.setSingleShot(True)
+        self._waiting.timeout.connect(self._gave_up)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.start)
+        self._made.connect(self._arrived)
+
+    @property
+    def available(self) -> bool:
+        """True while a working engine is ready."""
+        return self.reader is not None
+
+    @property
+    def speaking(self) -> bool:
+        """True while reading."""
+        return self.reader is not None and self.reader.speaking
+
+    def start(self) -> None:
+        """Begin one try to make the engine, off this thread; returns at once."""
+        if self.reader is not None or self._waiting.isActive():
+            return
+        self.attempts += 1
+        attempt = self.attempts
+        self._waiting.start(self._timeout_ms)
+        thread = threading.Thread(
+            target=self._make, args=(attempt,), name=f"speech-engine-{attempt}", daemon=True
+        )
+        thread.start()
+
+    def speak(self, text: str, language: str) -> None:
+        """Read ``text`` (nothing while no engine is ready)."""
+        if self.reader is not None:
+            self.reader.speak(text, language)
+
+    def stop(self) -> None:
+        """Stop reading at once."""
+        if self.reader is not None:
+            self.reader.stop()
+
+    def reset(self) -> None:
+        """Stop and return to the default volume and rate (a new visitor)."""
+        if self.reader is not None:
+            self.reader.reset()
+
+    def shutdown(self) -> None:
+        """Stop trying (on exit)."""
+        self._waiting.stop()
+        self._retry.stop()
+
+    # -- the worker thread ----------------------------------------------------------------
+
+    def _make(self, attempt: int) -> None:
+        """Runs on the worker thread: make the engine and hand it to this object's thread."""
+        try:
+            engine = self._factory()
+            why = _working(engine)
+            engine.moveToThread(self.thread())
+        except Exception as error:  # a plugin's failure must not become a crash
+            self._made.emit(attempt, None, f"{type(error).__name__}: {error}")
+            return
+        self._made.emit(attempt, engine, why)
+
+    # -- back on this object's thread -----------------------------------------------------
+
+    def _arrived(self, attempt: int, engine: QObject | None, why: str) -> None:
+        current = attempt == self.attempts and self._waiting.isActive()
+        if not current or why or engine is None:
+            if engine is not None:
+                engine.deleteLater()
+            if current:
+                self._waiting.stop()
+                self._failed(why or "no engine was made")
+            return
+        self._waiting.stop()
+        self._failures = 0
+        self.reader = Reader(engine)
+        self.reader.setParent(self)
+        self.reader.speaking_changed.connect(self.speaking_changed)
+        self.reader.failed.connect(self._lost)
+        log.info("read aloud is on (try %d)", attempt)
+        self.available_changed.emit(True)
+
+    def _gave_up(self) -> None:
+        self._failed(f"the speech engine did not start within {self._timeout_ms / 1000:g} s")
+
+    def _lost(self, why: str) -> None:
+        reader, self.reader = self.reader, None
+        if reader is not None:
+            reader.deleteLater()
+        self.available_changed.emit(False)
+        self.speaking_changed.emit(False)
+        self._failed(why)
+
+    def _failed(self, why: str) -> None:
+        wait = self._retry_s[min(self._failures, len(self._retry_s) - 1)]
+        self._failures += 1
+        log.warning("read aloud is off: %s; trying again in %g s", why, wait)
+        self._retry.start(round(wait * 1000))
+
+
+#: What the window reads aloud through: a ready Reader, or a SpeechService that makes one.
+Speech = Reader | SpeechService

@@ -20,7 +20,7 @@ from kiosk.pin import PinGate
 from kiosk.runtime.content_watcher import ContentWatcher
 from kiosk.runtime.corner_press import CornerPress
 from kiosk.runtime.idle_watcher import IdleWatcher
-from kiosk.runtime.speech import Reader
+from kiosk.runtime.speech import Speech
 from kiosk.session import ATTRACT, HOME, Place, Screen, Session
 from kiosk.stats import Metric, UsageStats
 from kiosk.ui.idle_overlay import IdleOverlay
@@ -54,7 +54,8 @@ class KioskApp(QObject):
         stats: UsageStats,
         metrics_dir: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
-        reader: Reader | None = None,
+        reader: Speech | None = None,
+        recent_starts: Callable[[], int] = lambda: 0,
     ) -> None:
         super().__init__()
         if first.catalog is None:
@@ -71,6 +72,7 @@ class KioskApp(QObject):
         self.metrics_dir = metrics_dir
         self.started = time.time()
         self._clock = clock
+        self._recent_starts = recent_starts
         site = self.catalog.site
         self.window = KioskWindow(
             self.catalog, self.new_session(), load_template(resources), reader
@@ -269,6 +271,7 @@ class KioskApp(QObject):
             up=up,
             content_problems=len(self.problems),
             last_reload_timestamp=self.watcher.last_reload,
+            recent_starts=self._recent_starts(),
         )
         try:
             write_textfile(self.metrics_dir, snapshot)

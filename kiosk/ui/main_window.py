@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
 from kiosk.runtime.dialer import start_call
-from kiosk.runtime.speech import Reader
+from kiosk.runtime.speech import Speech
 from kiosk.search import DrugIndex
 from kiosk.session import HOME, Place, Screen, Session
 from kiosk.settings import resources_dir
@@ -46,7 +46,7 @@ class KioskWindow(QWidget):
         catalog: Catalog,
         session: Session,
         qss_template: str,
-        reader: Reader | None = None,
+        reader: Speech | None = None,
         translations: Translations | None = None,
     ) -> None:
         super().__init__()
@@ -92,6 +92,8 @@ class KioskWindow(QWidget):
         self.top_bar.listen.clicked.connect(self.toggle_reading)
         if reader is not None:
             reader.speaking_changed.connect(self._label_listen)
+            # Read aloud may come (the engine is made after the first frame) and go.
+            reader.available_changed.connect(self._show_listen)
         self.call_panel.clicked.connect(lambda: self.go(Place(Screen.CALL)))
         self._restyle()
         self._show(self.session.place)
@@ -233,7 +235,7 @@ class KioskWindow(QWidget):
             place.screen not in (Screen.CALL, Screen.ATTRACT)
             and not getattr(widget, "replaces_call_panel", False)
         )
-        self.top_bar.listen.setVisible(self.reader is not None and hasattr(widget, "speech_text"))
+        self._show_listen()
         self._label_listen(False)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if announce:  # not for a redraw after a language, size or content change
@@ -309,6 +311,13 @@ class KioskWindow(QWidget):
         speech_text = getattr(self.current, "speech_text", None)
         if callable(speech_text):
             self.reader.speak(str(speech_text()), self.session.language)
+
+    def _show_listen(self, _available: bool = False) -> None:
+        """Listen shows where there is something to read and an engine to read it."""
+        readable = hasattr(self.current, "speech_text")
+        self.top_bar.listen.setVisible(
+            self.reader is not None and self.reader.available and readable
+        )
 
     def _label_listen(self, speaking: bool) -> None:
         text = self.translations.text(

@@ -334,6 +334,11 @@
       <translation>Código QR para llamar a {name}</translation>
     </message>
     <message>
+      <source>This screen is showing only the most important help for now.</source>
+      <comment>safe_mode_note</comment>
+      <translation>Por ahora, esta pantalla muestra solo la ayuda más importante.</translation>
+    </message>
+    <message>
       <source>Score: {score}</source>
       <comment>score</comment>
       <translation>Puntuación: {score}</translation>
