@@ -56,6 +56,7 @@ def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKU
     path.replace(path.with_name(f"{path.name}.1"))
     return True
 
+
 #: Names given to the handlers this module adds, so a second call can find and replace them.
 FILE_HANDLER_NAME = "kiosk.file"
 STDERR_HANDLER_NAME = "kiosk.stderr"
