@@ -7,7 +7,7 @@ Policy:
   exceptions escaping slots and event handlers) or on any other thread (``threading.excepthook``)
   is logged with its traceback at CRITICAL on ``kiosk.crash``, and the application is asked to
   exit with status 70 (``EX_SOFTWARE``). systemd (``Restart=always``) then brings back a clean
-  kiosk within seconds; visitors see at most a 2-second blank screen.
+  kiosk within seconds (RestartSec=1; the first frame follows in about half a second).
 * Returning to the start screen instead is NOT attempted: the state after an arbitrary
   exception cannot be proven sane, and a fresh process can.
 * The exit is requested once, however many exceptions follow the first one.
