@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# The kiosk under real systemd, as IT installs it: run inside ../shared/tools/systemd-debian
+# (systemd as PID 1) from the project folder, as root:
+#
+#   ../shared/tools/systemd-debian 'bash tests/system/kiosk_service.sh'
+#
+# It builds the installer, installs the archive with install.sh, starts Xvfb and the kiosk
+# user's service (lingering), then checks from systemd's state, the kiosk's log and the
+# screen: the first start, a crash (SIGSEGV), a hang (SIGSTOP: the watchdog), exit status 10
+# (stays stopped) and a crash loop (ends on the safe screen). It prints each time measured
+# and exits non-zero on the first check that fails.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+CRASH_TARGET_S=2.5       # crash -> first frame, restart delay included
+WATCHDOG_S=10            # WatchdogSec= in packaging/kiosk.service
+HANG_TARGET_S=$(awk -v w="$WATCHDOG_S" 'BEGIN { print w + 2.5 }')
+LOG=/var/log/kiosk/kiosk.log
+RESULTS=${KIOSK_SERVICE_RESULTS:-/tmp/kiosk-service-results.txt}
+: >"$RESULTS"
+
+say() { printf 'kiosk_service: %s\n' "$*"; }
+record() { say "$*"; printf '%s\n' "$*" >>"$RESULTS"; }
+fail() {
+    say "FAILED: $*"
+    journalctl --no-pager -n 60 _SYSTEMD_USER_UNIT=kiosk.service 2>/dev/null || true
+    journalctl --no-pager -n 30 -u "user@$(id -u kiosk 2>/dev/null || echo 0).service" || true
+    tail -n 40 "$LOG" 2>/dev/null || true
+    exit 1
+}
+
+say "building the installer"
+make installer >/tmp/kiosk-installer.log 2>&1 || { tail -n 40 /tmp/kiosk-installer.log; fail "make installer"; }
+apt-get install -y -q xvfb imagemagick x11-utils >/dev/null 2>&1 || fail "apt-get install xvfb"
+
+say "installing the archive as IT would"
+work=$(mktemp -d)
+tar xzf dist/kiosk-*-linux-x86_64.tar.gz -C "$work"
+(cd "$work"/kiosk-*-linux-x86_64 && ./install.sh) >/tmp/kiosk-install.log 2>&1 \
+    || { cat /tmp/kiosk-install.log; fail "install.sh"; }
+
+systemd-run --quiet --unit=kiosk-xvfb /usr/bin/Xvfb :0 -screen 0 1366x768x24 -nolisten tcp
+for _ in $(seq 50); do [ -S /tmp/.X11-unix/X0 ] && break; sleep 0.1; done
+[ -S /tmp/.X11-unix/X0 ] || fail "Xvfb did not start"
+
+uid=$(id -u kiosk)
+loginctl enable-linger kiosk
+for _ in $(seq 100); do [ -S "/run/user/$uid/bus" ] && break; sleep 0.1; done
+[ -S "/run/user/$uid/bus" ] || fail "the kiosk user's service manager did not start"
+as_kiosk() {
+    runuser -u kiosk -- env XDG_RUNTIME_DIR="/run/user/$uid" \
+        DBUS_SESSION_BUS_ADDRESS="unix:path=/run/user/$uid/bus" "$@"
+}
+ctl() { as_kiosk systemctl --user "$@"; }
+prop() { ctl show -p "$1" --value kiosk.service; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+# Wait until the kiosk is active (Type=notify: after its first frame) with a main PID other
+# than $1; print nothing, fail after $2 seconds.
+wait_new_frame() {
+    local old=$1 limit=$2 began
+    began=$(now)
+    while :; do
+        if [ "$(prop ActiveState)" = active ] && [ "$(prop MainPID)" != "$old" ] \
+            && [ "$(prop MainPID)" != 0 ]; then
+            return 0
+        fi
+        if awk -v a="$began" -v b="$(now)" -v l="$limit" 'BEGIN { exit !(b - a > l) }'; then
+            return 1
+        fi
+        sleep 0.02
+    done
+}
+within() { awk -v t="$1" -v l="$2" 'BEGIN { exit !(t <= l) }'; }
+clear_starts() { rm -f /var/lib/kiosk/data/recent-starts.json; }
+
+ctl daemon-reload
+ctl set-environment DISPLAY=:0 KIOSK_TTS_ENGINE=mock
+[ "$(prop Type)" = notify ] || fail "the unit is not Type=notify"
+[ "$(prop WatchdogUSec)" = 10s ] || fail "WatchdogSec is $(prop WatchdogUSec), not 10s"
+
+say "first start"
+t0=$(now)
+ctl start kiosk.service
+wait_new_frame 0 30 || fail "the kiosk never became active"
+record "start -> first frame (READY=1): $(since "$t0") s"
+grep -q "first frame after" "$LOG" || fail "no 'first frame' line in $LOG"
+
+say "a crash: SIGSEGV"
+sleep 1
+pid=$(prop MainPID)
+t0=$(now)
+kill -SEGV "$pid"
+wait_new_frame "$pid" 20 || fail "no new kiosk after SIGSEGV"
+took=$(since "$t0")
+record "crash (SIGSEGV) -> first frame: $took s (target <= $CRASH_TARGET_S s)"
+within "$took" "$CRASH_TARGET_S" || fail "crash -> frame took $took s"
+grep -q "Fatal Python error: Segmentation fault" /var/log/kiosk/faulthandler.log \
+    || fail "faulthandler.log has no record of the segfault"
+
+say "a hang: SIGSTOP (only the watchdog can see it)"
+clear_starts
+sleep 1
+pid=$(prop MainPID)
+t0=$(now)
+kill -STOP "$pid"
+wait_new_frame "$pid" 40 || fail "a stopped kiosk was never restarted"
+took=$(since "$t0")
+record "hang (SIGSTOP) -> first frame: $took s (target <= $HANG_TARGET_S s)"
+within "$took" "$HANG_TARGET_S" || fail "hang -> frame took $took s"
+journalctl --no-pager | grep -q "kiosk.service: Watchdog timeout" \
+    || fail "the journal does not show the watchdog timeout"
+
+say "exit status 10 (staff chose Exit): stays stopped"
+clear_starts
+mkdir -p "/home/kiosk/.config/systemd/user/kiosk.service.d"
+printf '[Service]\nExecStart=\nExecStart=/bin/sh -c "exit 10"\nType=simple\n' \
+    >/home/kiosk/.config/systemd/user/kiosk.service.d/exit10.conf
+chown -R kiosk: /home/kiosk/.config/systemd/user/kiosk.service.d
+ctl daemon-reload
+ctl restart kiosk.service || true
+sleep 4
+state=$(prop ActiveState)
+[ "$state" != active ] && [ "$state" != activating ] || fail "status 10 was restarted ($state)"
+[ "$(prop ExecMainStatus)" = 10 ] || fail "main status is $(prop ExecMainStatus), not 10"
+record "exit status 10: stays $state after 4 s (NRestarts=$(prop NRestarts))"
+rm -r /home/kiosk/.config/systemd/user/kiosk.service.d
+ctl daemon-reload
+
+say "a crash loop: five crashes in a row end on the safe screen"
+clear_starts
+ctl reset-failed kiosk.service || true
+ctl start kiosk.service
+wait_new_frame 0 30 || fail "no kiosk to crash"
+for round in 1 2 3 4; do
+    pid=$(prop MainPID)
+    kill -SEGV "$pid"
+    wait_new_frame "$pid" 20 || fail "no restart after crash $round of the loop"
+done
+grep -q "crash loop: 5 starts within 10 minutes" "$LOG" || fail "no crash-loop line in $LOG"
+sleep 1
+shot=/tmp/kiosk-safe-screen.png
+DISPLAY=:0 import -window root "$shot"
+red=$(convert "$shot" -fill black +opaque "#8C1D18" -fill white -opaque "#8C1D18" \
+    -format "%[fx:mean*w*h]" info:)
+record "crash loop: safe screen shown (log line), $red px of the immediate-action red on screen"
+awk -v r="$red" 'BEGIN { exit !(r > 20000) }' || fail "the safe screen's red box is not on screen"
+[ "$(prop ActiveState)" = active ] || fail "the safe screen is not an active service"
+
+say "all checks passed"
+cat "$RESULTS"
