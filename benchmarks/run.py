@@ -49,6 +49,9 @@ class Counts:
     reloads: int = 5
     attract_ticks: int = 36_000  # one hour of the attract screen's 100 ms drift timer
     pages: int = 1000
+    service_runs: int = 9
+    crash_runs: int = 5
+    hang_runs: int = 3
 
 
 QUICK = Counts(
@@ -61,6 +64,9 @@ QUICK = Counts(
     reloads=2,
     attract_ticks=300,
     pages=200,
+    service_runs=2,
+    crash_runs=1,
+    hang_runs=1,
 )
 
 
@@ -165,6 +171,95 @@ def cold_start(counts: Counts, work: Path) -> tuple[list[Figure], dict[str, Any]
             ratio_m <= 1.5,
         ),
     ]
+    return figures, {}
+
+
+def service(counts: Counts) -> tuple[list[Figure], dict[str, Any]]:
+    """`kiosk run` as the service runs it, on Xvfb: start, crash and hang → first frame."""
+    from benchmarks import service as svc
+
+    if not svc.Display.available():
+        log("service: Xvfb is not installed; not measured")
+        return [
+            Figure("`kiosk run` → first frame (Xvfb)", "not measured", "", "", "no Xvfb", False)
+        ], {}
+    times = svc.unit_times()
+    display = svc.Display()
+    figures: list[Figure] = []
+    try:
+        log(f"service: {counts.service_runs} starts of each engine, alternated with the floor")
+        engines = [("mock", "Qt's mock engine")]
+        if svc.real_engine_installed():
+            engines.insert(0, ("", "the real engine (speech-dispatcher)"))
+        else:
+            figures.append(
+                Figure(
+                    "`kiosk run` → first frame, real speech engine",
+                    "not measured",
+                    "",
+                    "≤ 1.5× floor",
+                    "speech-dispatcher is not installed",
+                    False,
+                )
+            )
+        floor: list[float] = []
+        kiosk: dict[str, list[float]] = {engine: [] for engine, _ in engines}
+        svc.start_to_frame(svc.floor_command(), display)  # warm-ups
+        svc.start_to_frame(svc.kiosk_command(SHIPPED), display, "mock")
+        for index in range(counts.service_runs):
+            order = [None, *(engine for engine, _ in engines)]
+            for item in order if index % 2 == 0 else reversed(order):
+                if item is None:
+                    floor.append(svc.start_to_frame(svc.floor_command(), display))
+                else:
+                    kiosk[item].append(
+                        svc.start_to_frame(svc.kiosk_command(SHIPPED), display, item)
+                    )
+        floor_t = summarize(floor)
+        for engine, name in engines:
+            runs = summarize(kiosk[engine])
+            ratio = runs.median / floor_t.median
+            figures.append(
+                Figure(
+                    f"`kiosk run` → first frame (READY=1) on Xvfb 1366×768, {name}",
+                    _ms(runs.median),
+                    _spread(runs, _ms),
+                    "≤ 1.5× floor",
+                    f"{ratio:.2f}× (bare fullscreen window {_ms(floor_t.median)}, "
+                    f"{_spread(floor_t, _ms)})",
+                    ratio <= 1.5,
+                )
+            )
+        log(f"service: {counts.crash_runs} crashes (RestartSec={times.restart_s:g} s)")
+        crashes = summarize(
+            [svc.crash_to_frame(SHIPPED, display) for _ in range(counts.crash_runs)]
+        )
+        figures.append(
+            Figure(
+                "Crash (SIGSEGV) → first frame again, restart delay included",
+                _ms(crashes.median),
+                _spread(crashes, _ms),
+                "≤ 2.5 s",
+                f"RestartSec={times.restart_s:g} s; worst {_ms(crashes.high)}",
+                crashes.high <= 2.5,
+            )
+        )
+        log(f"service: {counts.hang_runs} hangs (WatchdogSec={times.watchdog_s:g} s)")
+        hangs = summarize([svc.hang_to_frame(SHIPPED, display) for _ in range(counts.hang_runs)])
+        limit = times.watchdog_s + 2.5
+        figures.append(
+            Figure(
+                "Hang (SIGSTOP) → first frame again, through the watchdog",
+                _ms(hangs.median),
+                _spread(hangs, _ms),
+                f"≤ WatchdogSec + 2.5 s = {limit:g} s",
+                f"WatchdogSec={times.watchdog_s:g} s, TimeoutAbortSec={times.abort_s:g} s; "
+                f"worst {_ms(hangs.high)}",
+                hangs.high <= limit,
+            )
+        )
+    finally:
+        display.close()
     return figures, {}
 
 
@@ -513,12 +608,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("cold", "navigation", "scale", "endurance", "reload", "unattended"),
+        choices=("cold", "service", "navigation", "scale", "endurance", "reload", "unattended"),
         help="run only these (repeatable); the report then holds only them",
     )
     args = parser.parse_args(argv)
     counts = QUICK if args.quick else Counts()
-    chosen = set(args.only or ("cold", "navigation", "scale", "endurance", "reload", "unattended"))
+    everything = ("cold", "service", "navigation", "scale", "endurance", "reload", "unattended")
+    chosen = set(args.only or everything)
     started = time.perf_counter()
     figures: list[Figure] = []
     details: dict[str, Any] = {}
@@ -530,6 +626,7 @@ def main(argv: list[str] | None = None) -> int:
         make_content(small, 1)
         steps: list[tuple[str, Callable[[], tuple[list[Figure], dict[str, Any]]]]] = [
             ("cold", lambda: cold_start(counts, work)),
+            ("service", lambda: service(counts)),
             ("navigation", lambda: navigation(counts, big)),
             ("scale", lambda: scale(counts, small, big, work)),
             ("reload", lambda: reload(counts, big, work)),

@@ -15,7 +15,9 @@ from kiosk.content.text import LanguageCode, LocalText, Slug
 class _Model(BaseModel):
     """Base for content models: frozen, strict about unknown keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
 
 Phone = Annotated[

@@ -77,13 +77,14 @@ clear_starts() { rm -f /var/lib/kiosk/data/recent-starts.json; }
 ctl daemon-reload
 ctl set-environment DISPLAY=:0 KIOSK_TTS_ENGINE=mock
 [ "$(prop Type)" = notify ] || fail "the unit is not Type=notify"
-[ "$(prop WatchdogUSec)" = 10s ] || fail "WatchdogSec is $(prop WatchdogUSec), not 10s"
 
 say "first start"
 t0=$(now)
 ctl start kiosk.service
 wait_new_frame 0 30 || fail "the kiosk never became active"
 record "start -> first frame (READY=1): $(since "$t0") s"
+# (systemd reports the watchdog of a running service only.)
+[ "$(prop WatchdogUSec)" = 10s ] || fail "WatchdogSec is $(prop WatchdogUSec), not 10s"
 grep -q "first frame after" "$LOG" || fail "no 'first frame' line in $LOG"
 
 say "a crash: SIGSEGV"
@@ -121,7 +122,7 @@ ctl daemon-reload
 ctl restart kiosk.service || true
 sleep 4
 state=$(prop ActiveState)
-[ "$state" != active ] && [ "$state" != activating ] || fail "status 10 was restarted ($state)"
+if [ "$state" = active ] || [ "$state" = activating ]; then fail "status 10 was restarted ($state)"; fi
 [ "$(prop ExecMainStatus)" = 10 ] || fail "main status is $(prop ExecMainStatus), not 10"
 record "exit status 10: stays $state after 4 s (NRestarts=$(prop NRestarts))"
 rm -r /home/kiosk/.config/systemd/user/kiosk.service.d
