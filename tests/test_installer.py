@@ -87,7 +87,13 @@ def test_windows_watchdog_restarts_the_kiosk_with_its_folders() -> None:
     for env in (ENV_CONTENT, ENV_DATA, ENV_LOG_DIR):
         assert f"$env:{env} = " in script
     assert f"'{bi.Release(version='x').windows_dir}'" in script
-    assert "Start-Process" in script and "-Wait" in script and "Start-Sleep -Seconds 2" in script
+    code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("#"))
+    # Started without -Wait (which also waits for children), restarted 1 s after an exit,
+    # killed by its own process id when its heartbeat goes silent; status 10 stays stopped.
+    assert "Start-Process" in code and "-Wait" not in code and "Start-Sleep -Seconds 1" in code
+    assert "$env:KIOSK_HEARTBEAT_FILE = $heartbeat" in code
+    assert "Stop-Process -Id $run.Id" in code and "ExitCode -eq 10" in code
+    assert "Get-Process" not in code and "Name" not in code.replace("ErrorAction", "")
 
 
 def test_iss_file_is_written_to_dist_with_windows_line_endings(tmp_path: Path) -> None:

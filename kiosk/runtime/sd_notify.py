@@ -4,6 +4,10 @@ A dozen lines of our own rather than a package: the protocol is one datagram to 
 in $NOTIFY_SOCKET (a path, or '@' for Linux's abstract namespace), and the kiosk needs only
 three messages. The pings come from a QTimer on the UI thread, so a hung UI thread stops
 them and systemd's WatchdogSec= kills and restarts the kiosk.
+
+Where there is no systemd (Windows), the same timer touches the file named by
+$KIOSK_HEARTBEAT_FILE; packaging/windows/kiosk-watchdog.ps1 restarts a kiosk whose heartbeat
+is older than its limit.
 """
 
 from __future__ import annotations
@@ -12,10 +16,15 @@ import logging
 import os
 import socket
 from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger("kiosk.watchdog")
+
+ENV_HEARTBEAT = "KIOSK_HEARTBEAT_FILE"
+#: How often the heartbeat file is touched (the Windows watchdog allows 15 s of silence).
+HEARTBEAT_MS = 2500
 
 
 def notify(message: str, environ: Mapping[str, str] | None = None) -> bool:
@@ -57,7 +66,14 @@ class Watchdog(QObject):
     def __init__(self, parent: QObject | None = None, environ: Mapping[str, str] | None = None):
         super().__init__(parent)
         self._environ = environ
-        self.interval_ms = watchdog_interval_ms(environ)
+        env = os.environ if environ is None else environ
+        self.heartbeat = Path(env[ENV_HEARTBEAT]) if env.get(ENV_HEARTBEAT) else None
+        interval = watchdog_interval_ms(environ)
+        if interval is None and self.heartbeat is not None:
+            interval = HEARTBEAT_MS
+        elif interval is not None and self.heartbeat is not None:
+            interval = min(interval, HEARTBEAT_MS)
+        self.interval_ms = interval
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.ping)
 
@@ -69,8 +85,13 @@ class Watchdog(QObject):
         self.timer.start(self.interval_ms)
 
     def ping(self) -> None:
-        """One WATCHDOG=1."""
+        """One WATCHDOG=1 (and a touch of the heartbeat file, when one is named)."""
         notify("WATCHDOG=1", self._environ)
+        if self.heartbeat is not None:
+            try:
+                self.heartbeat.touch()
+            except OSError as error:
+                log.warning("cannot touch the heartbeat file %s: %s", self.heartbeat, error)
 
     def stop(self) -> None:
         """No more pings (on exit)."""

@@ -354,3 +354,18 @@ def test_the_safe_screen_shows_the_action_and_the_number(qtbot: QtBot, fonts_loa
     )
     qtbot.addWidget(bare)
     assert bare.phone is None and "911" in bare.action_labels[0].text()
+
+
+def test_without_systemd_the_watchdog_touches_the_heartbeat_file(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    heartbeat = tmp_path / "heartbeat"
+    dog = sd_notify.Watchdog(environ={sd_notify.ENV_HEARTBEAT: str(heartbeat)})
+    assert dog.interval_ms == sd_notify.HEARTBEAT_MS
+    dog.start()
+    assert heartbeat.exists()
+    os.utime(heartbeat, (0, 0))
+    dog.ping()
+    assert heartbeat.stat().st_mtime > 1_000_000
+    dog.stop()
+    assert sd_notify.Watchdog(environ={}).interval_ms is None
