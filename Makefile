@@ -57,6 +57,7 @@ installer: system-build $(VENV)/.dev translations
 	$(PY) build_installer.py
 
 bench: system-run $(VENV)/.dev
+	@$(PYTHON) -m kiosk.system_packages ensure speech bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
 
 soak: system-run $(VENV)/.dev

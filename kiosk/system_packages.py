@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kiosk.settings import resources_dir
 
-ROLES = ("run", "speech", "build")
+ROLES = ("run", "speech", "build", "bench")
 #: Roles that may be missing: what they give is switched off and named, nothing stops.
 OPTIONAL_ROLES = frozenset({"speech"})
 LIST_NAME = "system-packages.txt"

@@ -82,8 +82,11 @@ apt_install() {
 install_packages() {
     local required optional
     [ -f "$PACKAGE_LIST" ] || die "the app has no package list ($PACKAGE_LIST)"
-    mapfile -t required < <(missing_packages $(packages_of run))
-    mapfile -t optional < <(missing_packages $(packages_of speech))
+    local run_list speech_list
+    mapfile -t run_list < <(packages_of run)
+    mapfile -t speech_list < <(packages_of speech)
+    mapfile -t required < <(missing_packages "${run_list[@]}")
+    mapfile -t optional < <(missing_packages "${speech_list[@]}")
     [ "${#required[@]}" -eq 0 ] && [ "${#optional[@]}" -eq 0 ] && return 0
     if ! command -v apt-get >/dev/null; then
         say "WARNING: no apt-get; install these yourself: ${required[*]} ${optional[*]}"

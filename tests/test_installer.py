@@ -441,12 +441,31 @@ def test_install_refuses_system_steps_inside_a_root_and_unknown_options(
     assert not (tmp_path / "root" / bi.LINUX_APP_DIR).exists()
 
 
-@pytest.mark.parametrize("script", ["install.sh", "uninstall.sh", "kioskctl"])
+SHELL_SCRIPTS = [
+    "packaging/install.sh",
+    "packaging/uninstall.sh",
+    "packaging/kioskctl",
+    "tests/system/kiosk_service.sh",
+    ".ci/run",
+]
+
+
+def test_every_shell_script_is_checked() -> None:
+    found = {
+        str(path.relative_to(REPO))
+        for path in [*REPO.glob("packaging/*"), *REPO.glob("tests/**/*.sh"), *REPO.glob(".ci/*")]
+        if path.is_file() and path.read_bytes().startswith(b"#!/usr/bin/env bash")
+    }
+    assert found == set(SHELL_SCRIPTS)
+
+
+@pytest.mark.parametrize("script", SHELL_SCRIPTS)
 def test_shell_scripts_parse(script: str) -> None:
-    path = REPO / "packaging" / script
+    path = REPO / script
     subprocess.run(["bash", "-n", str(path)], check=True)
-    if shutil.which("shellcheck"):
-        subprocess.run(["shellcheck", "-x", str(path)], check=True)
+    # shellcheck comes with `make test` (role build in resources/system-packages.txt).
+    assert shutil.which("shellcheck"), "shellcheck is missing: run make test"
+    subprocess.run(["shellcheck", "-x", str(path)], check=True)
 
 
 def test_build_script_runs_under_the_project_python() -> None:

@@ -109,7 +109,8 @@ wait_new_frame "$pid" 40 || fail "a stopped kiosk was never restarted"
 took=$(since "$t0")
 record "hang (SIGSTOP) -> first frame: $took s (target <= $HANG_TARGET_S s)"
 within "$took" "$HANG_TARGET_S" || fail "hang -> frame took $took s"
-journalctl --no-pager | grep -q "kiosk.service: Watchdog timeout" \
+journal=$(journalctl --no-pager -u "user@$uid.service")
+grep -q "kiosk.service: Watchdog timeout" <<<"$journal" \
     || fail "the journal does not show the watchdog timeout"
 
 say "exit status 10 (staff chose Exit): stays stopped"
