@@ -17,7 +17,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,9 +180,14 @@ def start_to_frame(command: Sequence[str], display: Display, engine: str = "") -
     return ready - began
 
 
-def crash_to_frame(content: Path, display: Display, engine: str = "mock") -> float:
-    """SIGSEGV → exit → RestartSec → a new kiosk's READY=1, in seconds."""
-    times = unit_times()
+def _recovery(
+    content: Path, display: Display, engine: str, break_it: Callable[[Running], None]
+) -> float:
+    """Seconds from ``break_it`` on a running kiosk to the next kiosk's READY=1.
+
+    ``break_it`` breaks the first kiosk and returns once it is gone, as systemd would see
+    it; then the unit's RestartSec= passes and a new kiosk starts.
+    """
     notify = Notifications()
     with tempfile.TemporaryDirectory(prefix="kiosk-service-") as state:
         env = _environment(display, notify, engine, Path(state))
@@ -194,9 +199,8 @@ def crash_to_frame(content: Path, display: Display, engine: str = "mock") -> flo
             time.sleep(0.5)
             notify.drain()
             began = time.monotonic()
-            first.send_signal(signal.SIGSEGV)
-            first.wait(timeout=30)
-            time.sleep(times.restart_s)
+            break_it(Running(first, notify))
+            time.sleep(unit_times().restart_s)
             second = _spawn(kiosk_command(content), env)
             ready = notify.wait_for(b"READY=1", 60)
         finally:
@@ -205,52 +209,53 @@ def crash_to_frame(content: Path, display: Display, engine: str = "mock") -> flo
                 _end(second)
             notify.close()
     if ready is None:
-        raise RuntimeError("no READY=1 after the crash")
+        raise RuntimeError("no READY=1 after the kiosk was broken")
     return ready - began
+
+
+@dataclass(frozen=True)
+class Running:
+    """A kiosk process and the notify socket it talks to."""
+
+    process: subprocess.Popen[bytes]
+    notify: Notifications
+
+
+def _crash(kiosk: Running) -> None:
+    kiosk.process.send_signal(signal.SIGSEGV)
+    kiosk.process.wait(timeout=30)
+
+
+def _hang(kiosk: Running) -> None:
+    """Stop the kiosk hard, then act out systemd's watchdog.
+
+    No WATCHDOG=1 for WatchdogSec after the last one, then WatchdogSignal (SIGABRT), then
+    SIGKILL after TimeoutAbortSec.
+    """
+    times = unit_times()
+    kiosk.process.send_signal(signal.SIGSTOP)
+    last_ping = time.monotonic()
+    while True:
+        seen = kiosk.notify.wait_for(b"WATCHDOG=1", last_ping + times.watchdog_s - time.monotonic())
+        if seen is None:
+            break
+        last_ping = seen
+    kiosk.process.send_signal(signal.SIGABRT)
+    try:
+        kiosk.process.wait(timeout=times.abort_s)
+    except subprocess.TimeoutExpired:
+        kiosk.process.kill()
+        kiosk.process.wait(timeout=30)
+
+
+def crash_to_frame(content: Path, display: Display, engine: str = "mock") -> float:
+    """SIGSEGV → exit → RestartSec → a new kiosk's READY=1, in seconds."""
+    return _recovery(content, display, engine, _crash)
 
 
 def hang_to_frame(content: Path, display: Display, engine: str = "mock") -> float:
-    """Seconds from SIGSTOP to a new kiosk's READY=1, through systemd's steps, acted out.
-
-    No WATCHDOG=1 for WatchdogSec, then SIGABRT, TimeoutAbortSec, SIGKILL, RestartSec.
-    """
-    times = unit_times()
-    notify = Notifications()
-    with tempfile.TemporaryDirectory(prefix="kiosk-service-") as state:
-        env = _environment(display, notify, engine, Path(state))
-        first = _spawn(kiosk_command(content), env)
-        second: subprocess.Popen[bytes] | None = None
-        try:
-            if notify.wait_for(b"READY=1", 60) is None:
-                raise RuntimeError("the kiosk never said READY=1")
-            time.sleep(0.5)
-            began = time.monotonic()
-            first.send_signal(signal.SIGSTOP)
-            last_ping = began
-            while True:  # the pings stop; systemd waits out WatchdogSec from the last one
-                seen = notify.wait_for(
-                    b"WATCHDOG=1", last_ping + times.watchdog_s - time.monotonic()
-                )
-                if seen is None:
-                    break
-                last_ping = seen
-            first.send_signal(signal.SIGABRT)
-            try:
-                first.wait(timeout=times.abort_s)
-            except subprocess.TimeoutExpired:
-                first.kill()
-                first.wait(timeout=30)
-            time.sleep(times.restart_s)
-            second = _spawn(kiosk_command(content), env)
-            ready = notify.wait_for(b"READY=1", 60)
-        finally:
-            _end(first)
-            if second is not None:
-                _end(second)
-            notify.close()
-    if ready is None:
-        raise RuntimeError("no READY=1 after the hang")
-    return ready - began
+    """SIGSTOP → the watchdog's kill → RestartSec → a new kiosk's READY=1, in seconds."""
+    return _recovery(content, display, engine, _hang)
 
 
 def real_engine_installed() -> bool:

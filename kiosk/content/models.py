@@ -29,6 +29,15 @@ Phone = Annotated[
 ]
 
 
+QrTarget = Annotated[
+    str,
+    Field(
+        pattern=r"^(tel:\+?[0-9]+|sms:\+?[0-9]+|https://\S+)$",
+        description="What a QR code opens on a visitor's phone: tel:, sms: or https://.",
+    ),
+]
+
+
 class Coordinator(_Model):
     """The always-visible call-an-intake-coordinator panel."""
 
@@ -39,9 +48,8 @@ class Coordinator(_Model):
     promise: LocalText | None = Field(
         default=None, description="Extra reassurance on the call card, e.g. 'No pressure.'"
     )
-    qr_target: str | None = Field(
+    qr_target: QrTarget | None = Field(
         default=None,
-        pattern=r"^(tel:\+?[0-9]+|sms:\+?[0-9]+|https://\S+)$",
         description="What the QR code opens on a visitor's phone; default tel:<phone>.",
     )
     call_command: tuple[str, ...] | None = Field(
@@ -97,10 +105,8 @@ class HelpLine(_Model):
     phone: HelpPhone
     purpose: LocalText = Field(description="What it is for, in one or two short sentences.")
     how: LocalText | None = Field(default=None, description="e.g. 'Call or text 988'.")
-    qr_target: str | None = Field(
-        default=None,
-        pattern=r"^(tel:\+?[0-9]+|sms:\+?[0-9]+|https://\S+)$",
-        description="What its QR code opens on a visitor's phone; absent: no QR code.",
+    qr_target: QrTarget | None = Field(
+        default=None, description="What its QR code opens on a visitor's phone; absent: none."
     )
 
 

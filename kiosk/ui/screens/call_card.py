@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.models import AdviceLevel, HelpLine
 from kiosk.content.text import LocalText
@@ -18,6 +18,21 @@ from kiosk.ui.screens.advice import AdviceBox
 from kiosk.ui.screens.common import ScrollPage, label, plain_text, spoken_number
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.touch_button import TouchButton
+
+
+def qr_with_caption(code: QrCode, caption: QLabel, width: int) -> QWidget:
+    """A QR code with its caption centred under it, in a column ``width`` px wide."""
+    column = QVBoxLayout()
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(6)
+    column.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
+    caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    column.addWidget(caption)
+    column.addStretch(1)
+    holder = QWidget()
+    holder.setLayout(column)
+    holder.setFixedWidth(width)
+    return holder
 
 
 class CallCardScreen(ScrollPage):
@@ -56,18 +71,8 @@ class CallCardScreen(ScrollPage):
                 words.addWidget(label(ctx.text(text), "h2", markdown=True))
         words.addStretch(1)
         row.addLayout(words, 1)
-        qr_column = QVBoxLayout()
-        qr_column.setContentsMargins(0, 0, 0, 0)
         self.qr = QrCode(coordinator.qr_payload(), 320, ctx.ui("scan_to_call"))
-        qr_column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        caption = label(ctx.ui("scan_to_call"))
-        caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        qr_column.addWidget(caption)
-        qr_column.addStretch(1)
-        qr_holder = QWidget()
-        qr_holder.setLayout(qr_column)
-        qr_holder.setFixedWidth(380)
-        row.addWidget(qr_holder)
+        row.addWidget(qr_with_caption(self.qr, label(ctx.ui("scan_to_call")), 380))
         holder = QWidget()
         holder.setLayout(row)
         self.body.addWidget(holder)
@@ -127,18 +132,8 @@ class CallCardScreen(ScrollPage):
         spoken.append(plain_text(ctx.text(line.purpose)))
         row.addLayout(words, 1)
         if line.qr_target:
-            column = QVBoxLayout()
-            column.setSpacing(6)
             code = QrCode(line.qr_target, 200, ctx.ui("scan_to_call_line", name=name))
-            column.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
-            caption = label(ctx.ui("scan_to_call"), "muted")
-            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            column.addWidget(caption)
-            column.addStretch(1)
-            side = QWidget()
-            side.setLayout(column)
-            side.setFixedWidth(240)
-            row.addWidget(side)
+            row.addWidget(qr_with_caption(code, label(ctx.ui("scan_to_call"), "muted"), 240))
         holder.setAccessibleName(name)
         return holder, spoken
 
