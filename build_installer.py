@@ -108,6 +108,7 @@ LINUX_CONTENT_DIR = "var/lib/kiosk/content"
 LINUX_DATA_DIR = "var/lib/kiosk/data"
 LINUX_LOG_DIR = "var/log/kiosk"
 LINUX_ENV_FILE = "etc/kiosk/kiosk.env"
+LINUX_SETTINGS_FILE = "etc/kiosk/settings.yaml"
 LINUX_UNIT = "home/kiosk/.config/systemd/user/kiosk.service"
 LINUX_UNIT_LINK = "home/kiosk/.config/systemd/user/graphical-session.target.wants/kiosk.service"
 LINUX_AUTOSTART = "home/kiosk/.config/autostart/kiosk-session.desktop"
@@ -132,6 +133,7 @@ RELEASE_FILES = {
     "kioskctl": 0o755,
     "kiosk.service": 0o644,
     "kiosk.env": 0o644,
+    "settings.yaml": 0o644,
     "kiosk-session.desktop": 0o644,
 }
 
@@ -695,7 +697,16 @@ def check_install_cycle(top: Path, root: Path, version: str, *, run_app: bool) -
     _expect((root / LINUX_AUTOSTART).is_file(), "no autostart entry")
     ctl = root / LINUX_KIOSKCTL
     _expect(os.access(ctl, os.X_OK), "no executable kioskctl")
-    for written in (ctl, root / LINUX_UNIT, root / LINUX_ENV_FILE, root / LINUX_AUTOSTART):
+    settings = root / LINUX_SETTINGS_FILE
+    _expect(settings.is_file(), f"no /{LINUX_SETTINGS_FILE}")
+    _expect(settings.stat().st_mode & 0o777 == 0o640, "settings.yaml is not mode 640")
+    for written in (
+        ctl,
+        root / LINUX_UNIT,
+        root / LINUX_ENV_FILE,
+        root / LINUX_AUTOSTART,
+        settings,
+    ):
         left = PLACEHOLDER.findall(written.read_text(encoding="utf-8"))
         _expect(not left, f"{written.name} still has {left}")
     usage = subprocess.run(["bash", str(ctl), "help"], capture_output=True, text=True)
@@ -719,13 +730,15 @@ def check_install_cycle(top: Path, root: Path, version: str, *, run_app: bool) -
     stats.write_bytes(b"stats kept")
     env_file = root / LINUX_ENV_FILE
     env_file.write_text("KIOSK_METRICS_DIR=/srv/metrics\n", encoding="utf-8")
+    settings.write_text('admin_pin_hash: "kept"\n', encoding="utf-8")
     _run_script(top / "install.sh", root)
+    _expect(settings.read_text(encoding="utf-8") == 'admin_pin_hash: "kept"\n', "settings replaced")
     _expect(site.read_text(encoding="utf-8").endswith("# edited by staff\n"), "content replaced")
     _expect(stats.read_bytes() == b"stats kept", "stats replaced")
     _expect(env_file.read_text(encoding="utf-8").startswith("KIOSK_METRICS"), "env replaced")
     leftovers = [p.name for p in app.parent.iterdir() if p.name.startswith(f"{app.name}.")]
     _expect(not leftovers, f"upgrade left {leftovers}")
-    checked.append("second install: app replaced, content, stats and kiosk.env kept")
+    checked.append("second install: app replaced, content, stats, kiosk.env, settings kept")
 
     _run_script(app / "uninstall.sh", root)
     _expect(not app.exists(), "uninstall left /opt/kiosk")

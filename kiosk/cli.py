@@ -111,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     hash_pin.add_argument(
         "--stdin", action="store_true", help="read the PIN from standard input (for scripts)"
     )
+    set_pin = commands.add_parser(
+        "set-pin", help="set the staff PIN in IT's settings file (kioskctl set-pin runs this)"
+    )
+    set_pin.add_argument(
+        "--stdin", action="store_true", help="read the PIN from standard input (for scripts)"
+    )
+    set_pin.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        help="the settings file (default: $KIOSK_SETTINGS, else /etc/kiosk/settings.yaml)",
+    )
 
     stats = commands.add_parser("stats", help="print the anonymous daily usage counts")
     stats.add_argument("--csv", action="store_true", help="CSV instead of a table")
@@ -258,26 +270,57 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
 
 
-def cmd_hash_pin(args: argparse.Namespace) -> int:
-    """Ask for a PIN twice (or read it from stdin) and print the kiosk.yaml line."""
+def _ask_pin(from_stdin: bool) -> str | None:
+    """A new PIN, asked twice (or read once from stdin); None (and why, printed) if unusable."""
     import getpass
 
-    from kiosk.pin import hash_pin, pin_problem
+    from kiosk.pin import MIN_DIGITS, pin_problem
 
-    if args.stdin or not sys.stdin.isatty():
+    if from_stdin or not sys.stdin.isatty():
         pin = sys.stdin.readline().strip()
         again = pin
     else:
-        pin = getpass.getpass("New staff PIN (4-12 digits): ")
+        pin = getpass.getpass(f"New staff PIN ({MIN_DIGITS}-12 digits): ")
         again = getpass.getpass("The same PIN again: ")
     if pin != again:
         print("kiosk: the two PINs differ; nothing changed", file=sys.stderr)
-        return 1
+        return None
     problem = pin_problem(pin)
     if problem:
-        print(f"kiosk: {problem}", file=sys.stderr)
+        print(f"kiosk: {problem}; nothing changed", file=sys.stderr)
+        return None
+    return pin
+
+
+def cmd_hash_pin(args: argparse.Namespace) -> int:
+    """Ask for a PIN twice (or read it from stdin) and print the settings-file line."""
+    from kiosk.pin import hash_pin
+
+    pin = _ask_pin(args.stdin)
+    if pin is None:
         return 1
     print(f'admin_pin_hash: "{hash_pin(pin)}"')
+    return 0
+
+
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    """Ask for a PIN twice and store its hash in IT's settings file (mode 640)."""
+    from kiosk.operations import settings_path, write_setting
+    from kiosk.pin import hash_pin
+
+    pin = _ask_pin(args.stdin)
+    if pin is None:
+        return 1
+    path = args.settings or settings_path()
+    try:
+        write_setting(path, "admin_pin_hash", hash_pin(pin))
+    except OSError as error:
+        print(
+            f"kiosk: cannot write {path}: {error.strerror or error}; nothing changed",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"kiosk: the staff PIN is set in {path}; the kiosk uses it from its next start")
     return 0
 
 
@@ -344,6 +387,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_render(args)
     if command == "hash-pin":
         return cmd_hash_pin(args)
+    if command == "set-pin":
+        return cmd_set_pin(args)
     if command == "stats":
         return cmd_stats(args)
     return cmd_run(args)

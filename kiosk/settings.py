@@ -103,6 +103,6 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def metrics_dir(cli: Path | None, from_content: str | None) -> Path | None:
-    """The Prometheus textfile folder: --metrics-dir, else $KIOSK_METRICS_DIR, else kiosk.yaml."""
-    return first_path(cli, ENV_METRICS, from_content)
+def metrics_dir(cli: Path | None, from_settings: str | None) -> Path | None:
+    """The Prometheus textfile folder: --metrics-dir, else $KIOSK_METRICS_DIR, else IT's file."""
+    return first_path(cli, ENV_METRICS, from_settings)

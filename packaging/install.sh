@@ -46,6 +46,7 @@ CONTENT_DIR=$STATE_DIR/content
 DATA_DIR=$STATE_DIR/data
 LOG_DIR=/var/log/kiosk
 ENV_FILE=/etc/kiosk/kiosk.env
+SETTINGS_FILE=/etc/kiosk/settings.yaml
 KIOSKCTL=/usr/local/bin/kioskctl
 # The Debian packages the app needs (role run) and read aloud (role speech, optional): the one
 # list, resources/system-packages.txt, bundled with the app.
@@ -175,6 +176,7 @@ fill() {
         -e "s|@DATA_DIR@|$DATA_DIR|g" \
         -e "s|@LOG_DIR@|$LOG_DIR|g" \
         -e "s|@ENV_FILE@|$ENV_FILE|g" \
+        -e "s|@SETTINGS_FILE@|$SETTINGS_FILE|g" \
         -e "s|@VERSION@|$VERSION|g" \
         "$1"
 }
@@ -197,6 +199,16 @@ install_state() {
         mkdir -p "$(dirname "$ROOT$ENV_FILE")"
         fill "$HERE/kiosk.env" >"$ROOT$ENV_FILE"
         chmod 644 "$ROOT$ENV_FILE"
+    fi
+    # IT's settings (PIN hash, softphone, metrics, cursor): root's, readable by the kiosk
+    # account only (the PIN hash is not world-readable); kept on upgrade.
+    if [ ! -e "$ROOT$SETTINGS_FILE" ]; then
+        mkdir -p "$(dirname "$ROOT$SETTINGS_FILE")"
+        fill "$HERE/settings.yaml" >"$ROOT$SETTINGS_FILE"
+    fi
+    chmod 640 "$ROOT$SETTINGS_FILE"
+    if [ "$SYSTEM" = 1 ]; then
+        chown root:"$KIOSK_USER" "$ROOT$SETTINGS_FILE"
     fi
     if [ "$SYSTEM" = 1 ]; then
         chown "$KIOSK_USER:" "$ROOT$STATE_DIR" "$ROOT$LOG_DIR"

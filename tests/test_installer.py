@@ -341,7 +341,7 @@ def test_kioskctl_knows_the_installed_paths(release: Path, tmp_path: Path) -> No
     assert "APP=/opt/kiosk/kiosk" in text and "CONTENT_DIR=/var/lib/kiosk/content" in text
     assert "systemctl --user -M" in text and "journalctl" in text
     shown = subprocess.run(["bash", str(ctl), "help"], capture_output=True, text=True)
-    for command in ("status", "logs", "restart", "check", "stats", "hash-pin"):
+    for command in ("status", "logs", "restart", "check", "stats", "hash-pin", "set-pin"):
         assert command in shown.stdout
     assert subprocess.run(["bash", str(ctl), "nonsense"], capture_output=True).returncode == 2
 

@@ -17,6 +17,7 @@ from kiosk.content.collection import paused_collection
 from kiosk.content.errors import did_you_mean, problems_from_validation
 from kiosk.content.images import image_problem
 from kiosk.content.models import Checklist, DrugPage, ReviewStatus, Site
+from kiosk.content.moved import MOVED_FROM_CONTENT, SETTINGS_FILE_NAME
 from kiosk.content.parse_cache import ParseCache
 from kiosk.content.problems import Problem, error, warning
 from kiosk.content.text import MARKDOWN_LINK, LocalText
@@ -109,16 +110,21 @@ class _Loader:
             return self.failed(
                 relative, "the file must be a mapping of keys to values (key: value)", 1, 1, doc
             )
+        data, moved = (
+            without_moved_settings(doc.data, self.label(relative), doc)
+            if model is Site
+            else (doc.data, [])
+        )
         try:
-            parsed = model.model_validate(doc.data)
+            parsed = model.model_validate(data)
         except ValidationError as exc:
             problems = problems_from_validation(exc, model, doc, self.label(relative))
-            return _Parsed(relative, None, doc, problems)
+            return _Parsed(relative, None, doc, moved + problems)
         except (RecursionError, ValueError, TypeError) as exc:
             return self.failed(relative, f"cannot use this file: {exc}", 1, 1, doc)
-        if self.cache is not None:
+        if self.cache is not None and not moved:
             self.cache.put(relative, raw, parsed, doc)
-        return _Parsed(relative, parsed, doc, [])
+        return _Parsed(relative, parsed, doc, moved)
 
     def yaml_files(self, folder: str) -> list[str]:
         base = self.root / folder
@@ -488,6 +494,43 @@ class _Loader:
             complete=self.pages and not self.unsettled,
         )
         return LoadResult(catalog, tuple(self.problems), tuple(self.unsettled))
+
+
+def without_moved_settings(
+    data: dict[str, object], label: str, doc: YamlDocument
+) -> tuple[dict[str, object], list[Problem]]:
+    """kiosk.yaml's data without the settings that moved to IT's file, and a warning each.
+
+    They are not read from content any more (whoever edits content could start a program
+    or change the PIN), but a kiosk.yaml that still has them keeps working.
+    """
+    problems: list[Problem] = []
+    cleaned: dict[str, object] = dict(data)
+    for path, key in MOVED_FROM_CONTENT.items():
+        holder = cleaned
+        *parents, name = path
+        for part in parents:
+            inner = holder.get(part)
+            if not isinstance(inner, dict):
+                break
+            copy = dict(inner)  # never change the parsed document itself
+            holder[part] = copy
+            holder = copy
+        else:
+            if name not in holder:
+                continue
+            del holder[name]
+            problems.append(
+                warning(
+                    label,
+                    *doc.locate(path),
+                    f"'{'.'.join(path)}' is not read from kiosk.yaml any more (whoever edits "
+                    f"the content could change it); IT sets '{key}' in {SETTINGS_FILE_NAME}"
+                    f"{' with kioskctl set-pin' if key == 'admin_pin_hash' else ''}, so remove "
+                    "it here",
+                )
+            )
+    return cleaned, problems
 
 
 def iter_texts(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, LocalText]]:

@@ -52,12 +52,6 @@ class Coordinator(_Model):
         default=None,
         description="What the QR code opens on a visitor's phone; default tel:<phone>.",
     )
-    call_command: tuple[str, ...] | None = Field(
-        default=None,
-        min_length=1,
-        description="Program and arguments run by a 'Call now' button (softphone); "
-        "'{phone}' is replaced by the number. Absent: no such button.",
-    )
 
     def dial_digits(self) -> str:
         """The number as digits only, with a leading + when given."""
@@ -150,15 +144,6 @@ class Site(_Model):
     welcome: LocalText | None = Field(default=None, description="Line under the clinic name.")
     idle: Idle = Idle()
     theme: Theme = Theme.DEFAULT
-    cursor_visible: bool = Field(default=False, description="Show the mouse cursor (not on touch).")
-    admin_pin_hash: str | None = Field(
-        default=None,
-        pattern=r"^(pbkdf2_sha256)\$[0-9]+\$[0-9a-f]+\$[0-9a-f]+$",
-        description="Staff PIN hash from 'kiosk hash-pin'. Absent: the staff panel cannot exit.",
-    )
-    metrics_dir: str | None = Field(
-        default=None, description="Folder for the Prometheus textfile-collector file."
-    )
 
     @property
     def default_language(self) -> str:

@@ -141,6 +141,7 @@ def _run_normal(
     import logging
     import os
 
+    from kiosk.operations import load_operations, settings_path
     from kiosk.runtime.first_frame import FirstFrame
     from kiosk.runtime.lockdown import lock_window
     from kiosk.runtime.sd_notify import Watchdog
@@ -151,10 +152,13 @@ def _run_normal(
 
     log = logging.getLogger("kiosk.app")
     assert first.catalog is not None
+    operations, problems = load_operations(settings_path())
+    for problem in problems:
+        log.warning("%s", problem)
     _keep_last_good_site(root, data_dir())
     prepare_fonts(app, resources_dir())
     stats = UsageStats(data_dir() / "usage.sqlite3")
-    target = metrics_dir(metrics_cli, first.catalog.site.metrics_dir)
+    target = metrics_dir(metrics_cli, operations.metrics_dir)
     factory = engine_factory(os.environ.get("KIOSK_TTS_ENGINE") or None)
     speech = SpeechService(factory, parent=app) if factory is not None else None
     kiosk = KioskApp(
@@ -166,6 +170,7 @@ def _run_normal(
         metrics_dir=target,
         reader=speech,
         recent_starts=lambda: len(starts.starts()),
+        operations=operations,
     )
     watchdog = Watchdog(app)
     quiet = QTimer(app)
@@ -183,7 +188,7 @@ def _run_normal(
         kiosk.window.resize(1600, 900)
         kiosk.window.show()
     else:
-        lock_window(kiosk.window, app, cursor_visible=first.catalog.site.cursor_visible)
+        lock_window(kiosk.window, app, cursor_visible=operations.cursor_visible)
     kiosk.start()
     log.info("kiosk started on %s", root)
     status = app.exec()
@@ -255,7 +260,9 @@ def _run_safe(
         action, coordinator, languages, Translations(resources_dir() / "i18n", languages)
     )
     screen.setStyleSheet(stylesheet(load_template(resources_dir()), DEFAULT, TextSize.LARGE))
-    target = metrics_dir(metrics_cli, None)
+    from kiosk.operations import load_operations, settings_path
+
+    target = metrics_dir(metrics_cli, load_operations(settings_path())[0].metrics_dir)
 
     def report(up: bool) -> None:
         if target is None:

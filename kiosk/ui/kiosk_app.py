@@ -16,6 +16,7 @@ from kiosk.content import Catalog, LoadResult, Problem
 from kiosk.content.models import Theme
 from kiosk.idle import IdleClock
 from kiosk.metrics import snapshot_from, write_textfile
+from kiosk.operations import Operations
 from kiosk.pin import PinGate
 from kiosk.runtime.content_watcher import ContentWatcher
 from kiosk.runtime.corner_press import CornerPress
@@ -56,6 +57,7 @@ class KioskApp(QObject):
         clock: Callable[[], float] = time.monotonic,
         reader: Speech | None = None,
         recent_starts: Callable[[], int] = lambda: 0,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__()
         if first.catalog is None:
@@ -73,9 +75,14 @@ class KioskApp(QObject):
         self.started = time.time()
         self._clock = clock
         self._recent_starts = recent_starts
+        self.operations = operations or Operations()
         site = self.catalog.site
         self.window = KioskWindow(
-            self.catalog, self.new_session(), load_template(resources), reader
+            self.catalog,
+            self.new_session(),
+            load_template(resources),
+            reader,
+            call_command=self.operations.call_command,
         )
         self.window.place_shown.connect(self._place_shown)
 
@@ -91,9 +98,12 @@ class KioskApp(QObject):
         self.watcher = ContentWatcher(root, self.catalog, i18n_dir=resources / "i18n", parent=self)
         self.watcher.reloaded.connect(self.content_reloaded)
 
-        self.pin_gate = PinGate(site.admin_pin_hash, clock=clock)
+        self.pin_gate = PinGate(self.operations.admin_pin_hash, clock=clock)
         if not self.pin_gate.is_set:
-            log.warning("no admin_pin_hash in kiosk.yaml: the staff panel cannot exit the kiosk")
+            log.warning(
+                "no staff PIN is set (kioskctl set-pin): the staff corner does nothing; "
+                "kioskctl status and this log say what the staff panel would"
+            )
         self.pin_pad = PinPad(self.window, self.pin_gate)
         self.staff = StaffPanel(self.window, self.status)
         self.pin_pad.accepted.connect(self.open_staff_panel)
@@ -185,13 +195,8 @@ class KioskApp(QObject):
 
     def apply(self, catalog: Catalog) -> None:
         """Show ``catalog`` now, with its PIN and idle timings."""
-        old = self.catalog.site
         self.catalog, self.pending = catalog, None
         site = catalog.site
-        if site.admin_pin_hash != old.admin_pin_hash:
-            self.pin_gate = PinGate(site.admin_pin_hash, clock=self._clock)
-            self.pin_pad.gate = self.pin_gate
-            log.info("staff PIN %s", "changed" if site.admin_pin_hash else "removed")
         self.idle.clock.warn_after_s = site.idle.warn_after_s
         self.idle.clock.countdown_s = site.idle.countdown_s
         self.window.set_catalog(catalog)
@@ -212,7 +217,13 @@ class KioskApp(QObject):
         )
 
     def open_pin_pad(self) -> None:
-        """The hidden gesture: the PIN pad, which idle closes again if it is left open."""
+        """The hidden gesture: the PIN pad, which idle closes again if it is left open.
+
+        With no PIN set it does nothing at all: no visitor can reach the staff panel.
+        """
+        if not self.pin_gate.is_set:
+            log.info("staff corner held, but no staff PIN is set (kioskctl set-pin)")
+            return
         self.idle.set_enabled(True)
         self.pin_pad.open_pad()
 

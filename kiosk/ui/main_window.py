@@ -48,6 +48,8 @@ class KioskWindow(QWidget):
         qss_template: str,
         reader: Speech | None = None,
         translations: Translations | None = None,
+        *,
+        call_command: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -63,6 +65,7 @@ class KioskWindow(QWidget):
         self.index = DrugIndex(catalog.drugs)
         self.session = session
         self.reader = reader
+        self.call_command = call_command
         self.translations = translations or Translations(
             resources_dir() / "i18n", catalog.site.languages
         )
@@ -196,7 +199,7 @@ class KioskWindow(QWidget):
 
     def _dialer(self) -> Callable[[], bool] | None:
         coordinator = self.catalog.site.coordinator
-        command = coordinator.call_command
+        command = self.call_command
         if not command:
             return None
         return lambda: start_call(command, coordinator.dial_digits())

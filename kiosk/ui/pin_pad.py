@@ -66,13 +66,7 @@ class PinPad(Overlay):
         """Open empty."""
         self._digits = ""
         self._refresh()
-        if not self.gate.is_set:
-            self.message.setText(
-                "No staff PIN is set. The staff panel opens without one, but cannot exit "
-                "the kiosk. Set admin_pin_hash in kiosk.yaml (kiosk hash-pin)."
-            )
-        else:
-            self._show_lock_or("Enter the staff PIN.")
+        self._show_lock_or("Enter the staff PIN.")
         self.open()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -106,11 +100,6 @@ class PinPad(Overlay):
 
     def submit(self) -> None:
         """Check the PIN."""
-        if not self.gate.is_set:
-            self._digits = ""
-            self.hide()
-            self.accepted.emit()
-            return
         result = self.gate.attempt(self._digits)
         self._digits = ""
         self._refresh()

@@ -45,10 +45,13 @@ def make_window(qtbot: QtBot, fonts_loaded: None) -> WindowFactory:
         width: int = 1920,
         height: int = 1080,
         language: str | None = None,
+        call_command: tuple[str, ...] | None = None,
     ) -> KioskWindow:
         catalog = catalog_of(root)
         session = Session(language or catalog.site.default_language)
-        window = KioskWindow(catalog, session, load_template(resources_dir()))
+        window = KioskWindow(
+            catalog, session, load_template(resources_dir()), call_command=call_command
+        )
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QListView, QWid
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_content
+from kiosk.operations import Operations
 from kiosk.pin import hash_pin
 from kiosk.session import ATTRACT, Screen, Session, TextSize
 from kiosk.settings import resources_dir
@@ -36,7 +37,7 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.touch_button import StyledButton, TouchButton
 from tests.ui.conftest import FakeClock
 
-PIN = "2468"
+PIN = "246813"
 KEYS = (
     [Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter]
     + [Qt.Key.Key_Space, Qt.Key.Key_Escape, Qt.Key.Key_Backspace]
@@ -64,11 +65,6 @@ def kiosk(
     qtbot: QtBot, fonts_loaded: None, shipped_copy: Path, tmp_path: Path
 ) -> Iterator[tuple[KioskApp, FakeClock]]:
     """The kiosk on a copy of the shipped content, with a staff PIN, started."""
-    site = shipped_copy / "kiosk.yaml"
-    site.write_text(
-        site.read_text(encoding="utf-8") + f'admin_pin_hash: "{hash_pin(PIN, iterations=1000)}"\n',
-        encoding="utf-8",
-    )
     clock = FakeClock()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -82,6 +78,7 @@ def kiosk(
         stats=UsageStats(tmp_path / "usage.sqlite3", today=lambda: dt.date(2026, 11, 24)),
         metrics_dir=tmp_path / "metrics",
         clock=clock,
+        operations=Operations(admin_pin_hash=hash_pin(PIN, iterations=1000)),
     )
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(1920, 1080)

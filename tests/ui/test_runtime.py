@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_content
+from kiosk.operations import Operations
 from kiosk.pin import hash_pin
 from kiosk.runtime.lockdown import Lockdown
 from kiosk.session import ATTRACT, HOME, Place, Screen, TextSize
@@ -43,12 +44,12 @@ class Running:
         self.metrics = metrics
 
 
-def set_pin(root: Path, pin: str) -> None:
-    site = root / "kiosk.yaml"
-    text = site.read_text(encoding="utf-8")
-    site.write_text(
-        text + f'admin_pin_hash: "{hash_pin(pin, iterations=1000)}"\n', encoding="utf-8"
-    )
+PIN = "246813"
+
+
+def with_pin(pin: str) -> Operations:
+    """IT's settings with a staff PIN (few hash rounds, for speed)."""
+    return Operations(admin_pin_hash=hash_pin(pin, iterations=1000))
 
 
 def build_kiosk(
@@ -57,6 +58,7 @@ def build_kiosk(
     clock: FakeClock | None = None,
     metrics_dir: Path | None = None,
     pages: bool = True,
+    operations: Operations | None = None,
 ) -> KioskApp:
     """A KioskApp on ``root`` with a fake clock (not yet shown or started).
 
@@ -73,6 +75,7 @@ def build_kiosk(
         stats=stats,
         metrics_dir=metrics_dir,
         clock=clock or FakeClock(),
+        operations=operations,
     )
 
 
@@ -91,10 +94,11 @@ def running(
     tmp_path: Path,
     request: pytest.FixtureRequest,
 ) -> Iterator[Running]:
-    if getattr(request, "param", None) == "pin":
-        set_pin(content_dir, "2468")
+    operations = with_pin(PIN) if getattr(request, "param", None) == "pin" else None
     clock = FakeClock()
-    kiosk = build_kiosk(content_dir, tmp_path / "usage.sqlite3", clock, tmp_path / "metrics")
+    kiosk = build_kiosk(
+        content_dir, tmp_path / "usage.sqlite3", clock, tmp_path / "metrics", operations=operations
+    )
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
@@ -331,7 +335,7 @@ def test_long_press_in_corner_opens_pin_pad_and_right_pin_opens_panel(
     qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, corner))
     qtbot.waitUntil(running.kiosk.pin_pad.isVisible, timeout=4000)
     qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, corner))
-    enter_pin(qtbot, running, "2468")
+    enter_pin(qtbot, running, PIN)
     staff = running.kiosk.staff
     assert staff.isVisible() and not running.kiosk.pin_pad.isVisible()
     assert "Content folder:" in staff.info.text()
@@ -354,29 +358,31 @@ def test_wrong_pins_lock_the_pad_for_five_minutes(qtbot: QtBot, running: Running
     pad = running.kiosk.pin_pad
     start_visit(qtbot, running)
     pad.open_pad()
-    enter_pin(qtbot, running, "1111")
+    enter_pin(qtbot, running, "111111")
     assert pad.message.text() == "Wrong PIN. 4 tries left."
     for _ in range(4):
-        enter_pin(qtbot, running, "1111")
+        enter_pin(qtbot, running, "111111")
     assert "locked for 5 more minutes" in pad.message.text()
-    enter_pin(qtbot, running, "2468")  # even the right PIN is refused while locked
+    enter_pin(qtbot, running, PIN)  # even the right PIN is refused while locked
     assert not running.kiosk.staff.isVisible()
     assert "locked for" in pad.message.text()
     running.clock.advance(301)
-    enter_pin(qtbot, running, "2468")
+    enter_pin(qtbot, running, PIN)
     assert running.kiosk.staff.isVisible()
 
 
-@pytest.mark.allow_log_warnings
-def test_without_a_pin_the_panel_opens_but_cannot_exit(qtbot: QtBot, running: Running) -> None:
+@pytest.mark.allow_log_warnings  # no staff PIN, which is logged
+def test_without_a_pin_the_corner_does_nothing(
+    qtbot: QtBot, running: Running, caplog: pytest.LogCaptureFixture
+) -> None:
     kiosk = running.kiosk
     start_visit(qtbot, running)
-    kiosk.pin_pad.open_pad()
-    assert "No staff PIN is set" in kiosk.pin_pad.message.text()
-    tap(qtbot, kiosk.pin_pad.keys["OK"])
-    assert kiosk.staff.isVisible()
-    assert not kiosk.staff.exit_button.isEnabled()
-    assert "no staff PIN is set" in kiosk.staff.exit_note.text()
+    said = [r.getMessage() for r in caplog.get_records("setup")]
+    assert any(
+        "no staff PIN is set (kioskctl set-pin): the staff corner does nothing" in m for m in said
+    )
+    kiosk.corner.held.emit()  # the 3-second hold in the corner
+    assert not kiosk.pin_pad.isVisible() and not kiosk.staff.isVisible()
     kiosk.exit_kiosk()
     assert kiosk.window.isVisible()
 
@@ -591,10 +597,10 @@ def test_pin_can_be_typed_on_a_keyboard(qtbot: QtBot, running: Running) -> None:
     start_visit(qtbot, running)
     pad = running.kiosk.pin_pad
     pad.open_pad()
-    qtbot.keyClicks(pad, "2469")
+    qtbot.keyClicks(pad, "246819")
     qtbot.keyClick(pad, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(pad, "8")
-    assert pad.display.text() == "••••"
+    qtbot.keyClicks(pad, "3")
+    assert pad.display.text() == "••••••"
     qtbot.keyClick(pad, Qt.Key.Key_Return)
     assert running.kiosk.staff.isVisible()
 
@@ -615,18 +621,20 @@ def test_site_theme_sets_each_visitors_starting_colours(
 
 
 @pytest.mark.allow_log_warnings  # starts without a staff PIN
-def test_pin_added_by_a_content_edit_works_at_once(qtbot: QtBot, running: Running) -> None:
+def test_a_pin_written_into_the_content_is_ignored(qtbot: QtBot, running: Running) -> None:
+    """Whoever edits content cannot give themselves (or a visitor) the staff panel."""
     kiosk = running.kiosk
-    assert not kiosk.pin_gate.is_set
+    site = running.root / "kiosk.yaml"
     with qtbot.waitSignal(kiosk.watcher.reloaded, timeout=8000):
-        set_pin(running.root, "1357")
-    assert kiosk.pin_gate.is_set
-    start_visit(qtbot, running)
-    kiosk.pin_pad.open_pad()
-    enter_pin(qtbot, running, "0000")
-    assert not kiosk.staff.isVisible()
-    enter_pin(qtbot, running, "1357")
-    assert kiosk.staff.isVisible() and kiosk.staff.exit_button.isEnabled()
+        site.write_text(
+            site.read_text(encoding="utf-8")
+            + f'admin_pin_hash: "{hash_pin("135791", iterations=1000)}"\n',
+            encoding="utf-8",
+        )
+    assert not kiosk.pin_gate.is_set
+    assert any("'admin_pin_hash' is not read from kiosk.yaml" in p.message for p in kiosk.problems)
+    kiosk.corner.held.emit()
+    assert not kiosk.pin_pad.isVisible()
 
 
 @pytest.mark.parametrize("running", ["pin"], indirect=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from kiosk.content import load_content
 from kiosk.session import HOME, Place, Screen
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens.call_card import CallCardScreen
@@ -195,9 +196,10 @@ def test_call_panel_opens_the_call_card(qtbot: QtBot, window: KioskWindow) -> No
     assert window.current.call_button is None  # no call_command configured
 
 
-def test_call_now_runs_the_configured_program(
-    qtbot: QtBot, make_window: WindowFactory, content_dir: Path, tmp_path: Path
+def test_a_call_command_in_the_content_starts_nothing(
+    make_window: WindowFactory, content_dir: Path, tmp_path: Path
 ) -> None:
+    """Whoever edits content cannot make the kiosk start a program."""
     marker = tmp_path / "called"
     site = content_dir / "kiosk.yaml"
     site.write_text(
@@ -207,7 +209,22 @@ def test_call_now_runs_the_configured_program(
         ),
         encoding="utf-8",
     )
+    result = load_content(content_dir)
+    assert result.errors == ()
+    (moved,) = [p for p in result.warnings if "coordinator.call_command" in p.message]
+    assert "/etc/kiosk/settings.yaml" in moved.message and moved.line == 6
     window = make_window(content_dir)
+    window.go(Place(Screen.CALL))
+    card = window.current
+    assert isinstance(card, CallCardScreen) and card.call_button is None
+    assert not marker.exists()
+
+
+def test_call_now_runs_the_configured_program(
+    qtbot: QtBot, make_window: WindowFactory, content_dir: Path, tmp_path: Path
+) -> None:
+    marker = tmp_path / "called"
+    window = make_window(content_dir, call_command=("touch", str(marker)))
     window.go(Place(Screen.CALL))
     card = window.current
     assert isinstance(card, CallCardScreen) and card.call_button is not None
@@ -220,15 +237,7 @@ def test_call_now_runs_the_configured_program(
 def test_call_now_that_cannot_start_says_so(
     qtbot: QtBot, make_window: WindowFactory, content_dir: Path
 ) -> None:
-    site = content_dir / "kiosk.yaml"
-    site.write_text(
-        site.read_text(encoding="utf-8").replace(
-            'phone: "352-771-2700"',
-            'phone: "352-771-2700"\n  call_command: [/nonexistent/softphone, "{phone}"]',
-        ),
-        encoding="utf-8",
-    )
-    window = make_window(content_dir)
+    window = make_window(content_dir, call_command=("/nonexistent/softphone", "{phone}"))
     window.go(Place(Screen.CALL))
     card = window.current
     assert isinstance(card, CallCardScreen) and card.call_button is not None
