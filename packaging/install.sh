@@ -3,6 +3,10 @@
 # a systemd user service for the "kiosk" user that restarts it, and the kioskctl helper.
 #
 # Safe to run again, or over an older version: the app is replaced, content and stats stay.
+# Root never writes through a path the kiosk account controls: the service lives in
+# /etc/systemd/user (not in ~kiosk), /var/lib/kiosk is root's, and a link found where a folder
+# belongs is replaced, never followed. The kiosk account reads the content and the settings
+# but cannot write them; the content is written by the kiosk-staff group.
 set -euo pipefail
 
 usage() {
@@ -15,7 +19,8 @@ Installs (or upgrades) the clinic kiosk:
   /var/lib/kiosk/data              usage counts and the instance lock (kept)
   /var/log/kiosk                   log files (kept)
   /etc/kiosk/kiosk.env             extra settings for the service (created once, kept)
-  ~kiosk/.config/systemd/user/kiosk.service   the service (Restart=always)
+  /etc/kiosk/settings.yaml         IT's settings: staff PIN hash, softphone (created once, kept)
+  /etc/systemd/user/kiosk.service  the service, for the kiosk user only (Restart=always)
   /usr/local/bin/kioskctl          status, logs, restart, check, stats
 
 Options:
@@ -46,6 +51,12 @@ CONTENT_DIR=$STATE_DIR/content
 DATA_DIR=$STATE_DIR/data
 LOG_DIR=/var/log/kiosk
 ENV_FILE=/etc/kiosk/kiosk.env
+STAFF_GROUP=kiosk-staff
+USER_UNITS=/etc/systemd/user
+AUTOSTART=/etc/xdg/autostart/kiosk-session.desktop
+# Records that this package made the account or the group, so purge removes only those.
+CREATED_USER_MARK=/var/lib/kiosk/.created-user
+CREATED_GROUP_MARK=/var/lib/kiosk/.created-group
 SETTINGS_FILE=/etc/kiosk/settings.yaml
 KIOSKCTL=/usr/local/bin/kioskctl
 # The Debian packages the app needs (role run) and read aloud (role speech, optional): the one
@@ -115,10 +126,18 @@ kiosk_home() {
 }
 
 create_user() {
+    mkdir -p "$STATE_DIR"
+    secure_dir "$STATE_DIR" root root 755
+    if ! getent group "$STAFF_GROUP" >/dev/null; then
+        say "creating the group $STAFF_GROUP (the accounts that may edit the content)"
+        groupadd --system "$STAFF_GROUP"
+        : >"$CREATED_GROUP_MARK"
+    fi
     if ! id -u "$KIOSK_USER" >/dev/null 2>&1; then
         say "creating the system user $KIOSK_USER"
         useradd --system --create-home --home-dir "/home/$KIOSK_USER" --shell /bin/bash \
             --comment "Clinic kiosk" "$KIOSK_USER"
+        : >"$CREATED_USER_MARK"
     fi
     # Sound for read aloud, and the screen.
     for group in audio video; do
@@ -146,9 +165,30 @@ check_libraries() {
     fi
 }
 
+# --- folders: made or fixed without following a link planted in their place ---------------
+# secure_dir PATH OWNER GROUP MODE: PATH becomes a real folder (a link there is removed, not
+# followed) with that owner and mode. Its parent must be root's, so nobody else can swap it.
+secure_dir() {
+    local path="$1" owner="$2" group="$3" mode="$4"
+    if [ -L "$path" ]; then
+        say "WARNING: $path was a link (to $(readlink "$path")); replacing it with a folder"
+        rm -f "$path"
+    fi
+    mkdir -p "$path"
+    if [ "$SYSTEM" = 1 ]; then
+        chown -h "$owner:$group" "$path"
+    fi
+    chmod "$mode" "$path"
+}
+
 # --- the app: copy beside the old one, then swap, so a failed copy leaves the old app --------
 install_app() {
     local app="$ROOT$APP_DIR"
+    # An install interrupted between its two moves left only the old app: put it back first.
+    if [ ! -e "$app" ] && [ -d "$app.old" ]; then
+        say "repairing an interrupted install: restoring $APP_DIR"
+        mv "$app.old" "$app"
+    fi
     rm -rf "$app.new" "$app.old"
     mkdir -p "$(dirname "$app")"
     cp -a "$HERE/app" "$app.new"
@@ -183,56 +223,78 @@ fill() {
 
 # --- content, stats and logs: created once, never overwritten ------------------------------
 install_state() {
-    mkdir -p "$ROOT$STATE_DIR" "$ROOT$DATA_DIR" "$ROOT$LOG_DIR"
+    local seed
+    mkdir -p "$ROOT$STATE_DIR"
+    secure_dir "$ROOT$STATE_DIR" root root 755
+    secure_dir "$ROOT$DATA_DIR" "$KIOSK_USER" "$KIOSK_USER" 750
+    secure_dir "$ROOT$LOG_DIR" "$KIOSK_USER" adm 750
     # A symlink (e.g. to a synced folder) counts as present, even while it dangles.
     if [ -e "$ROOT$CONTENT_DIR" ] || [ -L "$ROOT$CONTENT_DIR" ]; then
         say "keeping the content in $CONTENT_DIR"
+        if [ "$SYSTEM" = 1 ] && [ ! -L "$ROOT$CONTENT_DIR" ] \
+            && [ "$(stat -c %U "$ROOT$CONTENT_DIR")" = "$KIOSK_USER" ]; then
+            say "giving the content to root and $STAFF_GROUP: the kiosk account may only read it"
+            own_content "$ROOT$CONTENT_DIR"
+        fi
     else
         say "seeding $CONTENT_DIR with the sample content"
-        cp -a "$ROOT$APP_DIR/_internal/content" "$ROOT$CONTENT_DIR.seed"
-        mv "$ROOT$CONTENT_DIR.seed" "$ROOT$CONTENT_DIR"
+        # Copied into a fresh folder inside root's own $STATE_DIR, then moved into place.
+        seed="$(mktemp -d "$ROOT$STATE_DIR/.content-seed.XXXXXX")"
+        cp -a "$ROOT$APP_DIR/_internal/content/." "$seed/"
         if [ "$SYSTEM" = 1 ]; then
-            chown -R "$KIOSK_USER:" "$ROOT$CONTENT_DIR"
+            own_content "$seed"
+        else
+            chmod -R u+rwX,g+rwX,o+rX,o-w "$seed"
         fi
+        chmod 2775 "$seed"
+        mv -T "$seed" "$ROOT$CONTENT_DIR"
     fi
+    mkdir -p "$ROOT$(dirname "$ENV_FILE")"
+    secure_dir "$ROOT$(dirname "$ENV_FILE")" root root 755
     if [ ! -e "$ROOT$ENV_FILE" ]; then
-        mkdir -p "$(dirname "$ROOT$ENV_FILE")"
         fill "$HERE/kiosk.env" >"$ROOT$ENV_FILE"
         chmod 644 "$ROOT$ENV_FILE"
     fi
     # IT's settings (PIN hash, softphone, metrics, cursor): root's, readable by the kiosk
     # account only (the PIN hash is not world-readable); kept on upgrade.
     if [ ! -e "$ROOT$SETTINGS_FILE" ]; then
-        mkdir -p "$(dirname "$ROOT$SETTINGS_FILE")"
         fill "$HERE/settings.yaml" >"$ROOT$SETTINGS_FILE"
     fi
     chmod 640 "$ROOT$SETTINGS_FILE"
     if [ "$SYSTEM" = 1 ]; then
         chown root:"$KIOSK_USER" "$ROOT$SETTINGS_FILE"
     fi
-    if [ "$SYSTEM" = 1 ]; then
-        chown "$KIOSK_USER:" "$ROOT$STATE_DIR" "$ROOT$LOG_DIR"
-        chown -R "$KIOSK_USER:" "$ROOT$DATA_DIR"
-        chmod 750 "$ROOT$DATA_DIR" "$ROOT$LOG_DIR"
-    fi
 }
 
-# --- the user service, started with the kiosk user's graphical session ---------------------
+# own_content DIR: root and the staff group own every file; the kiosk account reads only.
+# (chown/chmod -R do not follow links inside the tree.)
+own_content() {
+    chown -R -P root:"$STAFF_GROUP" "$1"
+    chmod -R u+rwX,g+rwX,o+rX,o-w "$1"
+    find "$1" -type d -exec chmod g+s {} +
+}
+
+# --- the user service, for the kiosk user only, in root's /etc/systemd/user -----------------
 install_service() {
-    local home="$1" units autostart
-    units="$ROOT$home/.config/systemd/user"
-    autostart="$ROOT$home/.config/autostart"
-    mkdir -p "$units/graphical-session.target.wants" "$autostart"
+    local units="$ROOT$USER_UNITS"
+    mkdir -p "$units/graphical-session.target.wants" "$(dirname "$ROOT$AUTOSTART")"
     fill "$HERE/kiosk.service" >"$units/kiosk.service"
-    # What `systemctl --user enable` would do, done by hand so it works without a session.
+    chmod 644 "$units/kiosk.service"
+    # What `systemctl --global enable` would do; ConditionUser= keeps it to the kiosk user.
     ln -sfn ../kiosk.service "$units/graphical-session.target.wants/kiosk.service"
     # Desktops that never start graphical-session.target (e.g. Xfce, LXDE) start it from here.
-    fill "$HERE/kiosk-session.desktop" >"$autostart/kiosk-session.desktop"
+    fill "$HERE/kiosk-session.desktop" >"$ROOT$AUTOSTART"
+    chmod 644 "$ROOT$AUTOSTART"
     mkdir -p "$(dirname "$ROOT$KIOSKCTL")"
     fill "$HERE/kioskctl" >"$ROOT$KIOSKCTL"
     chmod 755 "$ROOT$KIOSKCTL"
-    if [ "$SYSTEM" = 1 ]; then
-        chown -R "$KIOSK_USER:" "$ROOT$home/.config"
+    # Earlier versions kept the unit in ~kiosk: remove it there as the kiosk user (root
+    # never acts inside a tree that account controls).
+    if [ "$SYSTEM" = 1 ] && [ -n "$1" ]; then
+        runuser -u "$KIOSK_USER" -- rm -f \
+            "$1/.config/systemd/user/graphical-session.target.wants/kiosk.service" \
+            "$1/.config/systemd/user/kiosk.service" \
+            "$1/.config/autostart/kiosk-session.desktop" 2>/dev/null || true
     fi
 }
 

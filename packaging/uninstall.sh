@@ -39,6 +39,11 @@ STATE_DIR=/var/lib/kiosk
 LOG_DIR=/var/log/kiosk
 ETC_DIR=/etc/kiosk
 KIOSKCTL=/usr/local/bin/kioskctl
+USER_UNITS=/etc/systemd/user
+AUTOSTART=/etc/xdg/autostart/kiosk-session.desktop
+STAFF_GROUP=kiosk-staff
+CREATED_USER_MARK=$STATE_DIR/.created-user
+CREATED_GROUP_MARK=$STATE_DIR/.created-group
 
 say() { printf 'uninstall.sh: %s\n' "$*"; }
 die() { printf 'uninstall.sh: %s\n' "$*" >&2; exit 1; }
@@ -56,11 +61,17 @@ if [ "$SYSTEM" = 1 ] && id -u "$KIOSK_USER" >/dev/null 2>&1; then
         || say "the kiosk service was not running"
 fi
 
-if [ -n "$HOME_DIR" ]; then
-    units="$ROOT$HOME_DIR/.config/systemd/user"
-    rm -f "$units/graphical-session.target.wants/kiosk.service" "$units/kiosk.service" \
-        "$ROOT$HOME_DIR/.config/autostart/kiosk-session.desktop"
-    rmdir "$units/graphical-session.target.wants" 2>/dev/null || true
+rm -f "$ROOT$USER_UNITS/graphical-session.target.wants/kiosk.service" \
+    "$ROOT$USER_UNITS/kiosk.service" "$ROOT$AUTOSTART"
+rmdir "$ROOT$USER_UNITS/graphical-session.target.wants" 2>/dev/null || true
+# Units of earlier versions in ~kiosk: removed as that user (root never acts in its tree).
+if [ "$SYSTEM" = 1 ] && [ -n "$HOME_DIR" ] && id -u "$KIOSK_USER" >/dev/null 2>&1; then
+    runuser -u "$KIOSK_USER" -- rm -f \
+        "$HOME_DIR/.config/systemd/user/graphical-session.target.wants/kiosk.service" \
+        "$HOME_DIR/.config/systemd/user/kiosk.service" \
+        "$HOME_DIR/.config/autostart/kiosk-session.desktop" 2>/dev/null || true
+elif [ -n "$HOME_DIR" ]; then
+    rm -f "$ROOT$HOME_DIR/.config/systemd/user/kiosk.service"
 fi
 if [ "$SYSTEM" = 1 ] && id -u "$KIOSK_USER" >/dev/null 2>&1; then
     systemctl --user -M "$KIOSK_USER@" daemon-reload 2>/dev/null || true
@@ -70,13 +81,37 @@ rm -rf "$ROOT$APP_DIR" "$ROOT$APP_DIR.new" "$ROOT$APP_DIR.old"
 say "removed $APP_DIR, kiosk.service and kioskctl"
 
 if [ "$PURGE" = 1 ]; then
+    made_user=0 made_group=0
+    [ -e "$ROOT$CREATED_USER_MARK" ] && made_user=1
+    [ -e "$ROOT$CREATED_GROUP_MARK" ] && made_group=1
     rm -rf "$ROOT$STATE_DIR" "$ROOT$LOG_DIR" "$ROOT$ETC_DIR"
     say "purged $STATE_DIR, $LOG_DIR and $ETC_DIR"
     if [ "$SYSTEM" = 1 ] && id -u "$KIOSK_USER" >/dev/null 2>&1; then
         loginctl disable-linger "$KIOSK_USER" 2>/dev/null || true
-        userdel --remove "$KIOSK_USER" 2>/dev/null || say "WARNING: could not delete user $KIOSK_USER"
-        say "deleted the user $KIOSK_USER"
+        if [ "$made_user" = 1 ]; then
+            if userdel --remove "$KIOSK_USER" 2>/dev/null; then
+                say "deleted the user $KIOSK_USER (made by the install)"
+            else
+                say "WARNING: could not delete the user $KIOSK_USER; delete it by hand"
+                status=1
+            fi
+        else
+            say "kept the user $KIOSK_USER: it existed before the kiosk was installed"
+        fi
+    fi
+    if [ "$SYSTEM" = 1 ] && getent group "$STAFF_GROUP" >/dev/null; then
+        if [ "$made_group" = 1 ]; then
+            if groupdel "$STAFF_GROUP" 2>/dev/null; then
+                say "deleted the group $STAFF_GROUP"
+            else
+                say "WARNING: could not delete the group $STAFF_GROUP"
+                status=1
+            fi
+        else
+            say "kept the group $STAFF_GROUP: it existed before the kiosk was installed"
+        fi
     fi
 else
     say "kept $STATE_DIR (content, usage counts), $LOG_DIR and $ETC_DIR; --purge deletes them"
 fi
+exit "${status:-0}"

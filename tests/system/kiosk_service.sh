@@ -39,11 +39,47 @@ tar xzf dist/kiosk-*-linux-x86_64.tar.gz -C "$work"
 (cd "$work"/kiosk-*-linux-x86_64 && ./install.sh) >/tmp/kiosk-install.log 2>&1 \
     || { cat /tmp/kiosk-install.log; fail "install.sh"; }
 
+say "the kiosk account cannot change what it shows"
+uid=$(id -u kiosk)
+writable=$(runuser -u kiosk -- find /var/lib/kiosk/content /etc/kiosk /etc/systemd/user /opt/kiosk \
+    -writable 2>/dev/null | head -n 5)
+[ -z "$writable" ] || fail "the kiosk account can write: $writable"
+[ "$(stat -c %a:%U:%G /etc/kiosk/settings.yaml)" = 640:root:kiosk ] \
+    || fail "settings.yaml is $(stat -c %a:%U:%G /etc/kiosk/settings.yaml), not 640:root:kiosk"
+runuser -u kiosk -- cat /etc/kiosk/settings.yaml >/dev/null || fail "the kiosk cannot read its settings"
+if runuser -u nobody -- cat /etc/kiosk/settings.yaml >/dev/null 2>&1; then
+    fail "settings.yaml (the PIN hash) is readable by everyone"
+fi
+record "accounts: nothing in content, settings, units or the app is writable by the kiosk account"
+
+say "links the kiosk account plants are not followed by an upgrade"
+echo "root's own file" >/etc/kiosk-victim
+mkdir -m 700 /root/victim-dir
+runuser -u kiosk -- mkdir -p /home/kiosk/.config/systemd/user /home/kiosk/.config/autostart
+runuser -u kiosk -- ln -sfn /etc/kiosk-victim /home/kiosk/.config/systemd/user/kiosk.service
+runuser -u kiosk -- ln -sfn /etc/kiosk-victim /home/kiosk/.config/autostart/kiosk-session.desktop
+# The layout of earlier versions gave /var/lib/kiosk to the kiosk account; plant there too.
+chown kiosk: /var/lib/kiosk
+mv /var/lib/kiosk/data /var/lib/kiosk/data.real
+runuser -u kiosk -- ln -s /root/victim-dir /var/lib/kiosk/data
+mv /var/lib/kiosk/content /var/lib/kiosk/content.real
+mkdir /tmp/elsewhere && chown kiosk: /tmp/elsewhere
+runuser -u kiosk -- ln -s /tmp/elsewhere /var/lib/kiosk/content.seed
+(cd "$work"/kiosk-*-linux-x86_64 && ./install.sh) >/tmp/kiosk-install2.log 2>&1 \
+    || { cat /tmp/kiosk-install2.log; fail "install.sh (upgrade)"; }
+[ "$(cat /etc/kiosk-victim)" = "root's own file" ] || fail "the upgrade wrote through a planted link"
+[ "$(stat -c %a:%U /root/victim-dir)" = 700:root ] || fail "the upgrade changed /root/victim-dir"
+[ -z "$(ls -A /tmp/elsewhere)" ] || fail "the upgrade copied the content through a planted link"
+if [ -L /var/lib/kiosk/data ] || [ ! -d /var/lib/kiosk/data ]; then fail "data is still a link"; fi
+[ "$(stat -c %U /var/lib/kiosk)" = root ] || fail "/var/lib/kiosk was not given back to root"
+[ -f /var/lib/kiosk/content/kiosk.yaml ] || fail "no content after the upgrade"
+rm -rf /var/lib/kiosk/data.real /var/lib/kiosk/content.real /var/lib/kiosk/content.seed
+record "upgrade: planted links in ~kiosk and /var/lib/kiosk were not followed"
+
 systemd-run --quiet --unit=kiosk-xvfb /usr/bin/Xvfb :0 -screen 0 1366x768x24 -nolisten tcp
 for _ in $(seq 50); do [ -S /tmp/.X11-unix/X0 ] && break; sleep 0.1; done
 [ -S /tmp/.X11-unix/X0 ] || fail "Xvfb did not start"
 
-uid=$(id -u kiosk)
 loginctl enable-linger kiosk
 for _ in $(seq 100); do [ -S "/run/user/$uid/bus" ] && break; sleep 0.1; done
 [ -S "/run/user/$uid/bus" ] || fail "the kiosk user's service manager did not start"
@@ -115,6 +151,7 @@ grep -q "kiosk.service: Watchdog timeout" <<<"$journal" \
 
 say "exit status 10 (staff chose Exit): stays stopped"
 clear_starts
+runuser -u kiosk -- rm -f /home/kiosk/.config/systemd/user/kiosk.service
 mkdir -p "/home/kiosk/.config/systemd/user/kiosk.service.d"
 printf '[Service]\nExecStart=\nExecStart=/bin/sh -c "exit 10"\nType=simple\n' \
     >/home/kiosk/.config/systemd/user/kiosk.service.d/exit10.conf
