@@ -760,6 +760,24 @@ def _mib(size: int) -> str:
     return f"{size / MIB:.1f} MiB"
 
 
+def unit_exposure(unit: Path) -> str:
+    """systemd-analyze's security rating of the kiosk's unit, or why there is none."""
+    tool = shutil.which("systemd-analyze")
+    if tool is None:
+        return "unit exposure: systemd-analyze is not installed here (the systemd test prints it)"
+    with tempfile.TemporaryDirectory(prefix="kiosk-unit-") as scratch:
+        filled = Path(scratch) / "kiosk.service"
+        filled.write_text(PLACEHOLDER.sub("kiosk", unit.read_text(encoding="utf-8")))
+        shown = subprocess.run(
+            [tool, "security", "--offline=true", str(filled)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    lines = shown.stdout.strip().splitlines()
+    return f"unit exposure: {lines[-1].strip()}" if lines else f"unit exposure: {shown.stderr}"
+
+
 def build(release: Release, *, timing: bool) -> None:
     """Every step of `make installer`; raises BuildError on the first failure."""
     started = time.perf_counter()
@@ -782,6 +800,7 @@ def build(release: Release, *, timing: bool) -> None:
 
     print("  " + smoke_test(app / APP_NAME, release.version))
     print(f"  needs glibc ≥ {required_glibc(app)} and the OS libraries install.sh checks for")
+    print(f"  {unit_exposure(PACKAGING / 'kiosk.service')}")
 
     with tempfile.TemporaryDirectory(prefix="kiosk-release-") as scratch:
         top = stage_release(app, Path(scratch), release)

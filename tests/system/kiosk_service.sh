@@ -114,6 +114,11 @@ ctl daemon-reload
 ctl set-environment DISPLAY=:0 KIOSK_TTS_ENGINE=mock
 [ "$(prop Type)" = notify ] || fail "the unit is not Type=notify"
 
+say "the unit's exposure (systemd-analyze security)"
+score=$(systemd-analyze security --offline=true /etc/systemd/user/kiosk.service 2>/dev/null \
+    | tail -n 1 || true)
+record "systemd-analyze security: ${score:-not available}"
+
 say "first start"
 t0=$(now)
 ctl start kiosk.service
