@@ -45,10 +45,10 @@ render: system-run $(VENV)/.runtime translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk render --content content --out render
 
 lint: $(VENV)/.dev
-	$(VENV)/bin/ruff check kiosk tests benchmarks build_installer.py
-	$(VENV)/bin/ruff format --check kiosk tests benchmarks build_installer.py
+	$(VENV)/bin/ruff check kiosk kiosk_build tests benchmarks build_installer.py
+	$(VENV)/bin/ruff format --check kiosk kiosk_build tests benchmarks build_installer.py
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict build_installer.py benchmarks
+	$(VENV)/bin/mypy --strict build_installer.py benchmarks kiosk_build
 
 test: system-build lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --durations=10

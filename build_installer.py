@@ -21,6 +21,7 @@ from pathlib import Path
 from string import Template
 
 from kiosk import system_packages
+from kiosk_build.deb import build_deb
 
 ROOT = Path(__file__).resolve().parent
 PACKAGING = ROOT / "packaging"
@@ -130,6 +131,7 @@ UNIT_LINES = (
 #: Files of packaging/ that go into the archive next to the app, and their modes.
 RELEASE_FILES = {
     "install.sh": 0o755,
+    "kiosk-setup.sh": 0o644,
     "uninstall.sh": 0o755,
     "kioskctl": 0o755,
     "kiosk.service": 0o644,
@@ -760,6 +762,39 @@ def _mib(size: int) -> str:
     return f"{size / MIB:.1f} MiB"
 
 
+def check_deb(deb: Path) -> list[str]:
+    """The package has its scripts, its files and the one package list's Depends."""
+    info = _tool_output("dpkg-deb", "--info", str(deb))
+    listing = _tool_output("dpkg-deb", "--contents", str(deb))
+    for script in ("postinst", "prerm", "postrm", "conffiles"):
+        _expect(f" {script}" in info, f"the package has no {script}")
+    for path in ("./opt/kiosk/kiosk", "./usr/lib/systemd/user/kiosk.service", "./usr/bin/kioskctl"):
+        _expect(path in listing, f"the package lacks {path}")
+    depends = re.search(r"^ Depends: (.+)$", info, re.MULTILINE)
+    _expect(depends is not None, "the package has no Depends")
+    assert depends is not None
+    wanted = system_packages.names(system_packages.load(), ["run"])
+    missing = [name for name in wanted if name not in depends.group(1)]
+    _expect(not missing, f"Depends lacks {missing}")
+    checked = ["package: maintainer scripts, files, Depends from resources/system-packages.txt"]
+    lintian = shutil.which("lintian")
+    if lintian is None:
+        checked.append("lintian is not installed here (the systemd test runs it)")
+    else:
+        shown = subprocess.run(
+            [lintian, "--no-tag-display-limit", str(deb)], capture_output=True, text=True
+        )
+        tags = sorted(
+            {
+                line.split(": ", 2)[1].split()[0]
+                for line in shown.stdout.splitlines()
+                if ": " in line
+            }
+        )
+        checked.append(f"lintian tags: {', '.join(tags) or 'none'}")
+    return checked
+
+
 def unit_exposure(unit: Path) -> str:
     """systemd-analyze's security rating of the kiosk's unit, or why there is none."""
     tool = shutil.which("systemd-analyze")
@@ -806,6 +841,11 @@ def build(release: Release, *, timing: bool) -> None:
         top = stage_release(app, Path(scratch), release)
         archive, checksum = make_archive(top, DIST)
     print(f"  wrote {archive.relative_to(ROOT)} and {checksum.name}")
+
+    deb = build_deb(app, PACKAGING, BUILD, DIST, release.version)
+    print(f"  wrote {deb.relative_to(ROOT)}: {deb.stat().st_size / MIB:.1f} MiB")
+    for line in check_deb(deb):
+        print(f"  ok: {line}")
 
     with tempfile.TemporaryDirectory(prefix="kiosk-install-") as scratch:
         unpacked = Path(scratch) / "unpacked"

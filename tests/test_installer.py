@@ -443,6 +443,7 @@ def test_install_refuses_system_steps_inside_a_root_and_unknown_options(
 
 SHELL_SCRIPTS = [
     "packaging/install.sh",
+    "packaging/kiosk-setup.sh",
     "packaging/uninstall.sh",
     "packaging/kioskctl",
     "tests/system/kiosk_service.sh",
@@ -454,7 +455,8 @@ def test_every_shell_script_is_checked() -> None:
     found = {
         str(path.relative_to(REPO))
         for path in [*REPO.glob("packaging/*"), *REPO.glob("tests/**/*.sh"), *REPO.glob(".ci/*")]
-        if path.is_file() and path.read_bytes().startswith(b"#!/usr/bin/env bash")
+        if path.is_file()
+        and path.read_bytes().startswith((b"#!/usr/bin/env bash", b"# shellcheck shell=bash"))
     }
     assert found == set(SHELL_SCRIPTS)
 
@@ -488,3 +490,31 @@ def test_without_icu_tools_the_build_keeps_all_icu_data(
     assert bi.swap_icu_data(entries, str(tmp_path / "icu"), str(report)) == entries
     assert "keeping all ICU data" in capsys.readouterr().err
     assert json.loads(report.read_text()) == []
+
+
+def test_the_debian_package_carries_the_shared_setup_and_the_package_list(tmp_path: Path) -> None:
+    from kiosk import system_packages
+    from kiosk_build.deb import build_deb
+
+    app = tmp_path / "app"
+    shutil.copytree(REPO / "content", app / "_internal" / "content")
+    (app / "kiosk").write_text("#!/bin/sh\n", encoding="utf-8")
+    (app / "kiosk").chmod(0o755)
+    deb = build_deb(app, REPO / "packaging", tmp_path / "work", tmp_path / "dist", "9.9.9")
+    assert deb.name == "clinic-kiosk_9.9.9_amd64.deb"
+    assert any(line.startswith("package:") for line in bi.check_deb(deb))
+    control = tmp_path / "control"
+    subprocess.run(["dpkg-deb", "--control", str(deb), str(control)], check=True)
+    fields = (control / "control").read_text(encoding="utf-8")
+    for name in system_packages.names(system_packages.load(), ["speech"]):
+        assert name in fields.split("Recommends:")[1].splitlines()[0]
+    for script in ("postinst", "prerm", "postrm"):
+        text = (control / script).read_text(encoding="utf-8")
+        assert "purge_state()" in text and "secure_dir()" in text  # the one set-up, inline
+        subprocess.run(["shellcheck", "-s", "bash", str(control / script)], check=True)
+    unit = tmp_path / "unit"
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(unit)], check=True)
+    service = (unit / "usr/lib/systemd/user/kiosk.service").read_text(encoding="utf-8")
+    assert "ConditionUser=kiosk" in service and "@" not in service.split("[Unit]")[1]
+    ctl = (unit / "usr/bin/kioskctl").read_text(encoding="utf-8")
+    assert "SETTINGS_FILE=/etc/kiosk/settings.yaml" in ctl and not bi.PLACEHOLDER.search(ctl)

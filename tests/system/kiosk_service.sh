@@ -191,5 +191,51 @@ record "crash loop: safe screen shown (log line), $red px of the immediate-actio
 awk -v r="$red" 'BEGIN { exit !(r > 20000) }' || fail "the safe screen's red box is not on screen"
 [ "$(prop ActiveState)" = active ] || fail "the safe screen is not an active service"
 
+say "the Debian package: apt installs, upgrades over itself and purges it"
+ctl stop kiosk.service || true
+(cd "$work"/kiosk-*-linux-x86_64 && ./uninstall.sh --purge) >/tmp/kiosk-uninstall.log 2>&1 \
+    || { cat /tmp/kiosk-uninstall.log; fail "uninstall.sh --purge"; }
+grep -q "deleted the user kiosk (made by the install)" /tmp/kiosk-uninstall.log \
+    || fail "uninstall --purge did not say it deleted the user it made"
+if id kiosk >/dev/null 2>&1; then fail "uninstall --purge left the user it made"; fi
+deb=$(ls dist/clinic-kiosk_*_amd64.deb)
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb" >/tmp/kiosk-apt.log 2>&1 \
+    || { tail -n 30 /tmp/kiosk-apt.log; fail "apt-get install $deb"; }
+id kiosk >/dev/null || fail "the package made no kiosk user"
+[ -f /var/lib/kiosk/content/kiosk.yaml ] || fail "the package seeded no content"
+[ "$(stat -c %a:%U:%G /etc/kiosk/settings.yaml)" = 640:root:kiosk ] || fail "package settings.yaml"
+writable=$(runuser -u kiosk -- find /var/lib/kiosk/content /etc/kiosk /opt/kiosk -writable | head -n 3)
+[ -z "$writable" ] || fail "after the package the kiosk account can write: $writable"
+[ -L /etc/systemd/user/graphical-session.target.wants/kiosk.service ] || fail "not enabled"
+uid=$(id -u kiosk)
+loginctl enable-linger kiosk
+for _ in $(seq 100); do [ -S "/run/user/$uid/bus" ] && break; sleep 0.1; done
+ctl daemon-reload
+ctl set-environment DISPLAY=:0 KIOSK_TTS_ENGINE=mock
+t0=$(now)
+ctl start kiosk.service
+wait_new_frame 0 30 || fail "the packaged kiosk never became active"
+record "package: installed with apt; start -> first frame $(since "$t0") s"
+echo "# staff's edit" >>/var/lib/kiosk/content/kiosk.yaml
+pid=$(prop MainPID)
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall "./$deb" >>/tmp/kiosk-apt.log 2>&1 \
+    || fail "apt-get install --reinstall"
+tail -n 1 /var/lib/kiosk/content/kiosk.yaml | grep -q "staff's edit" || fail "the upgrade replaced the content"
+wait_new_frame "$pid" 30 || fail "the upgrade did not restart the kiosk on the new version"
+record "package: upgrade over itself kept the content and restarted the kiosk"
+if command -v lintian >/dev/null || apt-get install -y -q lintian >/dev/null 2>&1; then
+    tags=$(lintian --no-tag-display-limit "$deb" 2>/dev/null | sort -u || true)
+    record "lintian: $(printf '%s' "$tags" | wc -l) tag(s)"
+    printf '%s\n' "$tags" | sed 's/^/  lintian: /' | tee -a "$RESULTS"
+fi
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -q clinic-kiosk >/tmp/kiosk-purge.log 2>&1 \
+    || { tail -n 20 /tmp/kiosk-purge.log; fail "apt-get purge"; }
+for gone in /opt/kiosk /var/lib/kiosk /var/log/kiosk /etc/kiosk /usr/bin/kioskctl \
+    /usr/lib/systemd/user/kiosk.service /etc/systemd/user/graphical-session.target.wants/kiosk.service; do
+    if [ -e "$gone" ] || [ -L "$gone" ]; then fail "purge left $gone"; fi
+done
+if id kiosk >/dev/null 2>&1; then fail "purge left the kiosk user it made"; fi
+record "package: purge removed its files, state and the user it made"
+
 say "all checks passed"
 cat "$RESULTS"
