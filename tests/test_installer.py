@@ -69,17 +69,31 @@ def test_iss_seeds_content_only_when_absent_and_uninstall_keeps_it() -> None:
     assert app.startswith(r'Source: "kiosk\*"; DestDir: "{app}"') and "recursesubdirs" in app
 
 
-def test_iss_starts_the_watchdog_at_logon() -> None:
+def test_iss_starts_the_watchdog_only_for_the_kiosk_account() -> None:
     sections = iss_sections(bi.inno_setup_script(bi.Release(version="1.2.3")))
-    run_key = sections["Registry"][0]
-    assert r"Software\Microsoft\Windows\CurrentVersion\Run" in run_key
-    assert "kiosk-watchdog.ps1" in run_key and "Tasks: autostart" in run_key
+    assert "Registry" not in sections  # no HKLM Run key: it would start for every user
+    task = next(line for line in sections["Run"] if "/Create" in line)
+    assert "/SC ONLOGON" in task and '/RU ""{code:KioskUser}""' in task
+    assert "kiosk-watchdog.ps1" in task and "Tasks: autostart" in task
+    assert any("/Delete" in line for line in sections["UninstallRun"])
+    code = "\n".join(sections["Code"])
+    assert "{param:KIOSKUSER|kiosk}" in code
     assert any(line.startswith('Name: "autostart"') for line in sections["Tasks"])
     watchdog = next(line for line in sections["Files"] if "watchdog" in line)
     source = re.search(r'Source: "([^"]+)"', watchdog)
     assert source is not None
     # Relative to the .iss in dist/.
     assert (REPO / "dist" / source.group(1).replace("\\", "/")).resolve().is_file()
+
+
+def test_iss_lets_staff_edit_the_content_and_the_kiosk_only_read_it() -> None:
+    sections = iss_sections(bi.inno_setup_script(bi.Release(version="1.2.3")))
+    content = next(
+        d for d in sections["Dirs"] if d.startswith(r'Name: "{commonappdata}\ClinicKiosk\content"')
+    )
+    assert "Permissions: users-readexec" in content
+    assert any("localgroup KioskStaff /add" in line for line in sections["Run"])
+    assert any("icacls.exe" in line and "KioskStaff:(OI)(CI)M" in line for line in sections["Run"])
 
 
 def test_windows_watchdog_restarts_the_kiosk_with_its_folders() -> None:
@@ -111,6 +125,7 @@ def test_iss_stops_the_watchdog_and_kiosk_before_upgrade_and_uninstall() -> None
     code = "\n".join(iss_sections(bi.inno_setup_script(bi.Release(version="1"))).get("Code", []))
     stop = code.split("procedure StopKiosk();", 1)[1].split("end;", 1)[0]
     assert "kiosk-watchdog.ps1" in stop and "$_.ProcessId" in stop and "/IM kiosk.exe" in stop
+    assert "$_.ProcessId -ne $PID" in stop  # never its own PowerShell
     assert (
         "function PrepareToInstall" in code and "StopKiosk();" in code.split("PrepareToInstall")[1]
     )
