@@ -138,6 +138,8 @@ RELEASE_FILES = {
     "kiosk.env": 0o644,
     "settings.yaml": 0o644,
     "kiosk-session.desktop": 0o644,
+    "clinic-kiosk.desktop": 0o644,
+    "kiosk-xsession": 0o755,
 }
 
 Entry = tuple[str, str, str]

@@ -141,6 +141,8 @@ def build_deb(app: Path, packaging: Path, work: Path, dist: Path, version: str) 
         stage / USER_UNITS.lstrip("/") / "kiosk.service": ("kiosk.service", 0o644),
         stage / KIOSKCTL.lstrip("/"): ("kioskctl", 0o755),
         stage / AUTOSTART: ("kiosk-session.desktop", 0o644),
+        stage / "usr/share/xsessions/clinic-kiosk.desktop": ("clinic-kiosk.desktop", 0o644),
+        stage / "opt/kiosk/kiosk-xsession": ("kiosk-xsession", 0o755),
     }
     for target, (name, mode) in placed.items():
         target.parent.mkdir(parents=True, exist_ok=True)

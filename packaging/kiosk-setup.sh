@@ -22,6 +22,8 @@ CREATED_USER_MARK=/var/lib/kiosk/.created-user
 CREATED_GROUP_MARK=/var/lib/kiosk/.created-group
 SETTINGS_FILE=/etc/kiosk/settings.yaml
 ETC_DIR=/etc/kiosk
+XSESSION=/usr/share/xsessions/clinic-kiosk.desktop
+SESSION_SCRIPT=/opt/kiosk/kiosk-xsession
 
 say() { printf '%s: %s\n' "${SETUP_NAME:-kiosk}" "$*"; }
 die() { printf '%s: %s\n' "${SETUP_NAME:-kiosk}" "$*" >&2; exit 1; }
@@ -81,6 +83,7 @@ fill() {
         -e "s|@LOG_DIR@|$LOG_DIR|g" \
         -e "s|@ENV_FILE@|$ENV_FILE|g" \
         -e "s|@SETTINGS_FILE@|$SETTINGS_FILE|g" \
+        -e "s|@SESSION_SCRIPT@|$SESSION_SCRIPT|g" \
         -e "s|@VERSION@|$VERSION|g" \
         "$1"
 }
@@ -152,6 +155,12 @@ install_service_files() {
     mkdir -p "$(dirname "$ROOT$KIOSKCTL")"
     fill "$TEMPLATES/kioskctl" >"$ROOT$KIOSKCTL"
     chmod 755 "$ROOT$KIOSKCTL"
+    # A login session that runs only the kiosk (see README-INSTALL.txt, "Autologin").
+    mkdir -p "$(dirname "$ROOT$XSESSION")" "$(dirname "$ROOT$SESSION_SCRIPT")"
+    fill "$TEMPLATES/clinic-kiosk.desktop" >"$ROOT$XSESSION"
+    chmod 644 "$ROOT$XSESSION"
+    fill "$TEMPLATES/kiosk-xsession" >"$ROOT$SESSION_SCRIPT"
+    chmod 755 "$ROOT$SESSION_SCRIPT"
 }
 
 # enable_service HOME: what `systemctl --global enable` would do (ConditionUser= in the unit

@@ -49,7 +49,7 @@ else
 fi
 
 disable_service "$HOME_DIR"
-rm -f "$ROOT$USER_UNITS/kiosk.service" "$ROOT$AUTOSTART"
+rm -f "$ROOT$USER_UNITS/kiosk.service" "$ROOT$AUTOSTART" "$ROOT$XSESSION"
 rm -f "$ROOT$KIOSKCTL"
 rm -rf "$ROOT$APP_DIR" "$ROOT$APP_DIR.new" "$ROOT$APP_DIR.old"
 say "removed $APP_DIR, kiosk.service and kioskctl"

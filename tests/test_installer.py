@@ -460,6 +460,7 @@ SHELL_SCRIPTS = [
     "packaging/install.sh",
     "packaging/kiosk-setup.sh",
     "packaging/uninstall.sh",
+    "packaging/kiosk-xsession",
     "packaging/kioskctl",
     "tests/system/kiosk_service.sh",
     ".ci/run",
@@ -533,3 +534,34 @@ def test_the_debian_package_carries_the_shared_setup_and_the_package_list(tmp_pa
     assert "ConditionUser=kiosk" in service and "@" not in service.split("[Unit]")[1]
     ctl = (unit / "usr/bin/kioskctl").read_text(encoding="utf-8")
     assert "SETTINGS_FILE=/etc/kiosk/settings.yaml" in ctl and not bi.PLACEHOLDER.search(ctl)
+
+
+def test_an_interrupted_install_is_repaired_by_the_next(release: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    assert install(release, root, "--no-system").returncode == 0
+    app = root / bi.LINUX_APP_DIR
+    # Interrupted between the two moves: the old app moved aside, the new one not in place.
+    app.rename(app.with_name("kiosk.old"))
+    (app.with_name("kiosk.new")).mkdir()
+    again = install(release, root, "--no-system")
+    assert again.returncode == 0, again.stderr
+    assert "repairing an interrupted install" in again.stdout
+    assert (app / "kiosk").is_file()
+    assert not app.with_name("kiosk.old").exists() and not app.with_name("kiosk.new").exists()
+
+
+def test_a_link_where_the_data_folder_belongs_is_replaced_not_followed(
+    release: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "root"
+    assert install(release, root, "--no-system").returncode == 0
+    victim = tmp_path / "victim"
+    victim.mkdir(mode=0o700)
+    data = root / bi.LINUX_DATA_DIR
+    shutil.rmtree(data)
+    data.symlink_to(victim)
+    again = install(release, root, "--no-system")
+    assert again.returncode == 0, again.stderr
+    assert "was a link" in again.stdout
+    assert data.is_dir() and not data.is_symlink()
+    assert victim.stat().st_mode & 0o777 == 0o700  # not chmod-ed through the link

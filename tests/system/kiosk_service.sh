@@ -237,5 +237,18 @@ done
 if id kiosk >/dev/null 2>&1; then fail "purge left the kiosk user it made"; fi
 record "package: purge removed its files, state and the user it made"
 
+say "a kiosk account that existed before the package is kept by purge"
+useradd --system --create-home --home-dir /home/kiosk --shell /bin/bash kiosk
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb" >/tmp/kiosk-apt2.log 2>&1 \
+    || { tail -n 20 /tmp/kiosk-apt2.log; fail "apt-get install (existing user)"; }
+[ -f /usr/share/xsessions/clinic-kiosk.desktop ] || fail "no Clinic kiosk login session"
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -q clinic-kiosk >/tmp/kiosk-purge2.log 2>&1 \
+    || { tail -n 20 /tmp/kiosk-purge2.log; fail "apt-get purge (existing user)"; }
+id kiosk >/dev/null 2>&1 || fail "purge deleted a kiosk user that existed before the install"
+grep -q "kept the user kiosk: it existed before" /tmp/kiosk-purge2.log \
+    || fail "purge did not say it kept the user"
+[ -d /home/kiosk ] || fail "purge deleted the home of a user it did not make"
+record "package: purge kept a kiosk account (and its home) that existed before"
+
 say "all checks passed"
 cat "$RESULTS"
