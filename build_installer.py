@@ -844,7 +844,7 @@ def build(release: Release, *, timing: bool) -> None:
         archive, checksum = make_archive(top, DIST)
     print(f"  wrote {archive.relative_to(ROOT)} and {checksum.name}")
 
-    deb = build_deb(app, PACKAGING, BUILD, DIST, release.version)
+    deb = build_deb(app, PACKAGING, BUILD, DIST, release.version, required_glibc(app))
     print(f"  wrote {deb.relative_to(ROOT)}: {deb.stat().st_size / MIB:.1f} MiB")
     for line in check_deb(deb):
         print(f"  ok: {line}")

@@ -94,10 +94,14 @@ def maintainer_script(setup: Path, version: str, body: str) -> str:
 
 
 def control(
-    version: str, installed_kib: int, packages: Sequence[system_packages.SystemPackage]
+    version: str,
+    installed_kib: int,
+    packages: Sequence[system_packages.SystemPackage],
+    glibc: str | None = None,
 ) -> str:
     """DEBIAN/control."""
-    depends = ", ".join(system_packages.names(packages, ["run"]))
+    libc = [f"libc6 (>= {glibc})"] if glibc else ["libc6"]
+    depends = ", ".join(libc + system_packages.names(packages, ["run"]))
     recommends = ", ".join(system_packages.names(packages, ["speech"]))
     return (
         f"Package: {PACKAGE}\n"
@@ -111,10 +115,10 @@ def control(
         f"Recommends: {recommends}\n"
         "Homepage: https://clinic.invalid/kiosk\n"
         "Description: clinic waiting-room kiosk (medication pages, checklists, call panel)\n"
-        " A fullscreen touchscreen kiosk for the waiting room of a recovery clinic: medication\n"
-        " pages, symptom checklists that say plainly when something is an emergency, and an\n"
-        " always-visible panel to call an intake coordinator. It runs as the kiosk account's\n"
-        " systemd user service, restarted after a crash or a hang.\n"
+        " A fullscreen touchscreen kiosk for the waiting room of a recovery clinic:\n"
+        " medication pages, symptom checklists that say plainly when something is an\n"
+        " emergency, and an always-visible panel to call an intake coordinator. It runs\n"
+        " as the kiosk account's systemd user service, restarted after a crash or a hang.\n"
     )
 
 
@@ -126,7 +130,52 @@ def _tree_kib(root: Path) -> int:
     return (total + 1023) // 1024
 
 
-def build_deb(app: Path, packaging: Path, work: Path, dist: Path, version: str) -> Path:
+#: Lintian tags that stay, each with its reason (shipped as the package's lintian overrides).
+LINTIAN_OVERRIDES = f"""\
+# A self-contained vendor application (Python, Qt and the sample content in one PyInstaller
+# folder), installed where the FHS puts add-on application packages.
+{PACKAGE}: dir-or-file-in-opt *
+# PyInstaller bundles the libraries Qt and Python ship (zlib, expat, ICU, ...) inside it.
+{PACKAGE}: embedded-library *
+{PACKAGE}: shared-library-lacks-prerequisites *
+# PyInstaller's bootloader, as PyInstaller builds it.
+{PACKAGE}: hardening-no-pie *
+# The service is a *user* unit of the kiosk account; dh_installsystemd handles system units
+# only, so the scripts reach that account's manager with systemctl --user -M kiosk@.
+{PACKAGE}: maintainer-script-calls-systemctl *
+# Giving the sample content to root and kiosk-staff: -R without following links (-P), on a
+# folder the script has just made inside root's own /var/lib/kiosk.
+{PACKAGE}: recursive-privilege-change *
+"""
+
+KIOSKCTL_MAN = """\
+.TH KIOSKCTL 1 "December 2026" "clinic-kiosk" "Clinic kiosk"
+.SH NAME
+kioskctl \\- look after the clinic waiting-room kiosk
+.SH SYNOPSIS
+.B kioskctl
+.I command
+.PP
+Commands: status, start, stop, restart, logs [-f], check, stats [--csv], set-pin,
+hash-pin, self-test, version, help.
+.SH DESCRIPTION
+Runs the kiosk account's systemd user service and the kiosk's own commands with the
+installed paths: the service's state and journal, the content check, the anonymous usage
+counts, and the staff PIN (stored hashed in /etc/kiosk/settings.yaml; set-pin needs root).
+.SH FILES
+/var/lib/kiosk/content, /etc/kiosk/settings.yaml, /var/log/kiosk/kiosk.log
+"""
+
+
+def _gzip(path: Path, text: str) -> None:
+    """Write ``text`` gzipped with no timestamp (the same bytes on every build)."""
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+        packed.write(text.encode("utf-8"))
+
+
+def build_deb(
+    app: Path, packaging: Path, work: Path, dist: Path, version: str, glibc: str | None = None
+) -> Path:
     """dist/clinic-kiosk_<version>_amd64.deb from the onedir ``app``; its path."""
     stage = work / "deb"
     if stage.exists():
@@ -152,17 +201,27 @@ def build_deb(app: Path, packaging: Path, work: Path, dist: Path, version: str) 
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
-        f"Upstream-Name: {PACKAGE}\n\nFiles: *\nCopyright: Clinic IT\nLicense: proprietary\n"
+        f"Upstream-Name: {PACKAGE}\n\nFiles: *\nCopyright: 2026 Clinic IT\n"
+        "License: proprietary\n"
         " All rights reserved. The bundled Atkinson Hyperlegible font is under the SIL Open\n"
         " Font License 1.1 (opt/kiosk/_internal/resources/fonts/).\n",
         encoding="utf-8",
     )
-    with gzip.open(doc / "changelog.gz", "wt", encoding="utf-8") as log:
-        log.write(f"{PACKAGE} ({version}) stable; urgency=medium\n\n  * See CHANGELOG.md.\n")
+    _gzip(
+        doc / "changelog.gz",
+        f"{PACKAGE} ({version}) stable; urgency=medium\n\n  * See README.md.\n\n"
+        f" -- {MAINTAINER}  Tue, 01 Dec 2026 00:00:00 +0000\n",
+    )
+    man = stage / "usr" / "share" / "man" / "man1"
+    man.mkdir(parents=True)
+    _gzip(man / "kioskctl.1.gz", KIOSKCTL_MAN)
+    overrides = stage / "usr" / "share" / "lintian" / "overrides"
+    overrides.mkdir(parents=True)
+    (overrides / PACKAGE).write_text(LINTIAN_OVERRIDES, encoding="utf-8")
     control_dir = stage / "DEBIAN"
     control_dir.mkdir()
     (control_dir / "control").write_text(
-        control(version, _tree_kib(stage), system_packages.load()), encoding="utf-8"
+        control(version, _tree_kib(stage), system_packages.load(), glibc), encoding="utf-8"
     )
     (control_dir / "conffiles").write_text(f"/{AUTOSTART}\n", encoding="utf-8")
     for name, body in (("postinst", POSTINST), ("prerm", PRERM), ("postrm", POSTRM)):
@@ -170,8 +229,12 @@ def build_deb(app: Path, packaging: Path, work: Path, dist: Path, version: str) 
         script.write_text(maintainer_script(setup, version, body), encoding="utf-8")
         script.chmod(0o755)
     for path in stage.rglob("*"):
+        if path.is_symlink():
+            continue
         if path.is_dir():
             path.chmod(0o755)
+        elif ".so" in path.name and path.parent.name != "DEBIAN":
+            path.chmod(0o644)  # shared libraries are not programs
     dist.mkdir(parents=True, exist_ok=True)
     deb = dist / f"{PACKAGE}_{version}_amd64.deb"
     env = dict(os.environ, SOURCE_DATE_EPOCH="1764547200")
