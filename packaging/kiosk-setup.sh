@@ -227,8 +227,9 @@ purge_state() {
         elif userdel --remove "$KIOSK_USER" 2>/dev/null; then
             say "deleted the user $KIOSK_USER (made by the install)"
         else
-            say "WARNING: could not delete the user $KIOSK_USER; delete it by hand"
+            say "WARNING: could not delete the user $KIOSK_USER (still in use?); purge again"
             failed=1
+            mkdir -p "$ROOT$STATE_DIR" && : >"$ROOT$CREATED_USER_MARK"  # so a new purge retries
         fi
     fi
     if [ "$SYSTEM" = 1 ] && getent group "$STAFF_GROUP" >/dev/null; then
@@ -239,6 +240,7 @@ purge_state() {
         else
             say "WARNING: could not delete the group $STAFF_GROUP"
             failed=1
+            mkdir -p "$ROOT$STATE_DIR" && : >"$ROOT$CREATED_GROUP_MARK"
         fi
     fi
     return "$failed"

@@ -33,11 +33,18 @@ say "building the installer"
 make installer >/tmp/kiosk-installer.log 2>&1 || { tail -n 40 /tmp/kiosk-installer.log; fail "make installer"; }
 apt-get install -y -q xvfb imagemagick x11-utils >/dev/null 2>&1 || fail "apt-get install xvfb"
 
-say "installing the archive as IT would"
+say "installing the archive as IT would, on a PC where the speech packages cannot be fetched"
+# An offline PC, as far as the optional speech packages go: apt may not install them.
+printf 'Package: speech-dispatcher* espeak-ng*\nPin: release *\nPin-Priority: -1\n' \
+    >/etc/apt/preferences.d/no-speech
 work=$(mktemp -d)
 tar xzf dist/kiosk-*-linux-x86_64.tar.gz -C "$work"
 (cd "$work"/kiosk-*-linux-x86_64 && ./install.sh) >/tmp/kiosk-install.log 2>&1 \
-    || { cat /tmp/kiosk-install.log; fail "install.sh"; }
+    || { cat /tmp/kiosk-install.log; fail "install.sh stopped when the speech packages failed"; }
+grep -q "could not install .*read aloud is off" /tmp/kiosk-install.log \
+    || { cat /tmp/kiosk-install.log; fail "install.sh did not say read aloud is off"; }
+rm /etc/apt/preferences.d/no-speech
+record "offline speech packages: the install went on and said read aloud is off"
 
 say "the kiosk account cannot change what it shows"
 uid=$(id -u kiosk)
@@ -193,8 +200,23 @@ awk -v r="$red" 'BEGIN { exit !(r > 20000) }' || fail "the safe screen's red box
 
 say "the Debian package: apt installs, upgrades over itself and purges it"
 ctl stop kiosk.service || true
+# A purge that cannot delete the account (still in use) says so and fails; the next one works.
+runuser -u kiosk -- sleep 600 &
+busy=$!
+sleep 0.5
+if (cd "$work"/kiosk-*-linux-x86_64 && ./uninstall.sh --purge) >/tmp/kiosk-uninstall.log 2>&1; then
+    fail "uninstall --purge said all was well while the user could not be deleted"
+fi
+grep -q "WARNING: could not delete the user kiosk" /tmp/kiosk-uninstall.log \
+    || { cat /tmp/kiosk-uninstall.log; fail "uninstall --purge hid a failed userdel"; }
+if grep -q "deleted the user kiosk" /tmp/kiosk-uninstall.log; then
+    fail "uninstall --purge claimed a deletion that failed"
+fi
+kill "$busy" 2>/dev/null || true
+wait "$busy" 2>/dev/null || true
+record "purge with the account in use: failed and said so"
 (cd "$work"/kiosk-*-linux-x86_64 && ./uninstall.sh --purge) >/tmp/kiosk-uninstall.log 2>&1 \
-    || { cat /tmp/kiosk-uninstall.log; fail "uninstall.sh --purge"; }
+    || { cat /tmp/kiosk-uninstall.log; fail "uninstall.sh --purge (again)"; }
 grep -q "deleted the user kiosk (made by the install)" /tmp/kiosk-uninstall.log \
     || fail "uninstall --purge did not say it deleted the user it made"
 if id kiosk >/dev/null 2>&1; then fail "uninstall --purge left the user it made"; fi
