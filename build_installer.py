@@ -636,7 +636,9 @@ def stage_release(app: Path, out: Path, release: Release) -> Path:
     readme = readme.replace("@GLIBC@", f"glibc {glibc}" if glibc else "a current glibc")
     packages = system_packages.load()
     for role in ("run", "speech"):
-        listed = textwrap.fill(" ".join(system_packages.names(packages, [role])), 86)
+        listed = textwrap.fill(
+            " ".join(system_packages.names(packages, [role])), 86, break_on_hyphens=False
+        )
         readme = readme.replace(f"@{role.upper()}_PACKAGES@", listed.replace("\n", "\n    "))
     (top / "README-INSTALL.txt").write_text(
         readme.replace("@VERSION@", release.version), encoding="utf-8"

@@ -310,6 +310,13 @@ def test_staged_release_holds_the_app_scripts_and_instructions(release: Path) ->
     readme = (release / "README-INSTALL.txt").read_text(encoding="utf-8")
     assert "kiosk-0.0.1-linux-x86_64.tar.gz" in readme and not bi.PLACEHOLDER.search(readme)
     assert "autologin-user=kiosk" in readme and "AutomaticLogin=kiosk" in readme
+    assert "autologin-session=clinic-kiosk" in readme  # the session with nothing else in it
+    # It names every package install.sh installs, from the one list.
+    from kiosk import system_packages
+
+    listed = " ".join(readme.split())
+    for name in system_packages.names(system_packages.load(), ["run", "speech"]):
+        assert f" {name} " in f" {listed} ", name
 
 
 def test_archive_unpacks_to_one_root_owned_folder_and_its_checksum_matches(
