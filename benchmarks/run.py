@@ -503,6 +503,17 @@ def report(
         "benchmarks.floor_window` (a bare PySide6 window with one label, 1920×1080, "
         "painted and saved the same way). Peak memory is each child's `ru_maxrss` from "
         "`os.wait4`. One untimed warm-up each.",
+        "- **Service start, crash and hang** (`benchmarks/service.py`): on a private Xvfb "
+        "(1366×768), the benchmark plays systemd: it listens on its own notify socket and "
+        "times `python -m kiosk run --content content` (fullscreen, as the unit runs it) "
+        "from spawn to its READY=1, which the kiosk sends after its first frame; with the "
+        "default (real) speech engine and with `KIOSK_TTS_ENGINE=mock`, alternated with "
+        "`python -m benchmarks.floor_fullscreen` (a bare PySide6 fullscreen window that "
+        "sends READY=1 after its first paint). Crash: SIGSEGV to a running kiosk, its exit, "
+        "the unit's `RestartSec=`, a new kiosk, its READY=1. Hang: SIGSTOP, then the "
+        "watchdog's steps from the unit (no WATCHDOG=1 for `WatchdogSec=` after the last "
+        "ping, SIGABRT, `TimeoutAbortSec=`, SIGKILL), `RestartSec=`, a new kiosk's READY=1. "
+        "The same steps under real systemd are checked by `tests/system/kiosk_service.sh`.",
         f"- **Navigation**: in one process on a synthetic {counts.pages}-page folder "
         "(`benchmarks/synthetic.py`: 4 sections, an urgent list and a shared checklist per "
         "page, about 3.4 KB each), a shown 1920×1080 `KioskWindow`. Each sample is "
