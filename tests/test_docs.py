@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import REPO
 
-DOCS = ("README.md", "CONTENT.md", "BENCHMARKS.md")
+DOCS = ("README.md", "CONTENT.md", "BENCHMARKS.md", "CHANGELOG.md", "CONTRIBUTING.md")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 
@@ -69,7 +69,7 @@ def broken_links(doc: Path) -> tuple[int, list[str]]:
 def test_every_relative_link_and_anchor_resolves(doc: str) -> None:
     checked, broken = broken_links(REPO / doc)
     assert broken == []
-    if doc != "BENCHMARKS.md":
+    if doc not in ("BENCHMARKS.md", "CHANGELOG.md"):
         assert checked > 0, f"{doc} has no relative links: is the link pattern right?"
 
 
