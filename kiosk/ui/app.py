@@ -93,7 +93,9 @@ def run_kiosk(root: Path, *, windowed: bool, metrics_cli: Path | None) -> int:
 
                 log_problems(first.problems)
                 log.error("%s has no usable kiosk.yaml; showing the safe screen", root)
-                status = _run_safe(app, root, starts, windowed=windowed, metrics_cli=metrics_cli)
+                status = _run_safe(
+                    app, root, starts, windowed=windowed, metrics_cli=metrics_cli, loaded=first
+                )
             else:
                 status = _run_normal(
                     app, root, first, starts, windowed=windowed, metrics_cli=metrics_cli
@@ -199,16 +201,18 @@ def _run_normal(
     return status
 
 
-def _safe_site(root: Path, data: Path) -> tuple[LocalText, Coordinator | None, tuple[str, ...]]:
+def _safe_site(
+    root: Path, data: Path, loaded: LoadResult | None = None
+) -> tuple[LocalText, Coordinator | None, tuple[str, ...]]:
     """The emergency action, coordinator and languages for the safe screen.
 
-    From the content's kiosk.yaml, else the last good copy, else the built-in words (with
-    no number to call).
+    From the content's kiosk.yaml (``loaded``, when start-up has just read it), else the
+    last good copy, else the built-in words (with no number to call).
     """
     from kiosk.content import load_content
     from kiosk.ui.safe_screen import BUILT_IN_ACTION
 
-    result = load_content(root, pages=False)
+    result = loaded if loaded is not None else load_content(root, pages=False)
     site = result.catalog.site if result.catalog is not None else None
     saved = data / LAST_GOOD_SITE
     if site is None and saved.is_file():
@@ -237,13 +241,20 @@ def _content_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def _run_safe(
-    app: QApplication, root: Path, starts: StartLog, *, windowed: bool, metrics_cli: Path | None
+    app: QApplication,
+    root: Path,
+    starts: StartLog,
+    *,
+    windowed: bool,
+    metrics_cli: Path | None,
+    loaded: LoadResult | None = None,
 ) -> int:
     """The safe screen, until content is fixed, a quiet spell passes, or staff stop it."""
     import logging
 
     from kiosk.content import load_content
     from kiosk.metrics import MetricsSnapshot, write_textfile
+    from kiosk.operations import load_operations, settings_path
     from kiosk.runtime.first_frame import FirstFrame
     from kiosk.runtime.lockdown import lock_window
     from kiosk.runtime.sd_notify import Watchdog
@@ -255,13 +266,11 @@ def _run_safe(
 
     log = logging.getLogger("kiosk.app")
     prepare_fonts(app, resources_dir())
-    action, coordinator, languages = _safe_site(root, data_dir())
+    action, coordinator, languages = _safe_site(root, data_dir(), loaded)
     screen = SafeScreen(
         action, coordinator, languages, Translations(resources_dir() / "i18n", languages)
     )
     screen.setStyleSheet(stylesheet(load_template(resources_dir()), DEFAULT, TextSize.LARGE))
-    from kiosk.operations import load_operations, settings_path
-
     target = metrics_dir(metrics_cli, load_operations(settings_path())[0].metrics_dir)
 
     def report(up: bool) -> None:

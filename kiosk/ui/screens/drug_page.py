@@ -58,7 +58,6 @@ class DrugPageScreen(ScrollPage):
             button.clicked.connect(lambda _=False, target=target: ctx.go(target))
             body.addWidget(button)
             self.checklist_buttons.append(button)
-        self.checklist_button = self.checklist_buttons[0] if self.checklist_buttons else None
         self.advice_boxes: list[AdviceBox] = []
         for section in page.sections:
             body.addWidget(label(ctx.text(section.title), "h2"))
@@ -78,6 +77,11 @@ class DrugPageScreen(ScrollPage):
         body.addWidget(label(review_line(ctx, page.review), "muted"))
         body.addWidget(label(ctx.text(ctx.catalog.site.disclaimer), "muted"))
         self.finish()
+
+    @property
+    def checklist_button(self) -> TouchButton | None:
+        """The first linked checklist's button (None when the page links none)."""
+        return self.checklist_buttons[0] if self.checklist_buttons else None
 
     def speech_text(self) -> str:
         """Everything on the page, in reading order, for Listen."""

@@ -6,7 +6,7 @@ from kiosk.checklist import ChecklistResult, evaluate
 from kiosk.content.models import AdviceLevel, Checklist
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.advice import AdviceBox, draft_banner, review_line
+from kiosk.ui.screens.advice import AdviceBox, is_draft, review_line
 from kiosk.ui.screens.common import ScrollPage, label, plain_text, spoken_number
 from kiosk.ui.screens.links import follow_links
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -51,9 +51,9 @@ class ResultScreen(ScrollPage):
             heading=title,
             parts=parts,
         )
-        banner = draft_banner(ctx, checklist.review)
-        if banner is not None and not immediate:
-            self.body.addWidget(banner)
+        draft = is_draft(checklist.review)
+        if draft and not immediate:
+            self.body.addWidget(label(ctx.ui("draft_banner"), "draft"))
         self.body.addWidget(self.box)
         phone = ctx.catalog.site.coordinator.phone
         if immediate:
@@ -67,7 +67,7 @@ class ResultScreen(ScrollPage):
         self.call_button.clicked.connect(lambda: ctx.go(target))
         self.body.addWidget(self.call_button)
         self.body.addWidget(label(ctx.ui("not_diagnosis"), "muted"))
-        if banner is not None and immediate:
+        if draft and immediate:
             # Below the action: on an emergency nothing comes before what to do.
             self.body.addWidget(label(ctx.ui("draft_banner"), "muted"))
         self.review = label(review_line(ctx, checklist.review), "muted")
