@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from benchmarks.refguard import leak_per_void_call, none_refs, top_up_none
 
 if TYPE_CHECKING:
-    from kiosk.ui.kiosk_app import KioskApp
+    from kiosk.app.controller import KioskController
+    from kiosk.content import LoadResult
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,8 +39,9 @@ def rss_mib() -> float:
 
 
 def _qt() -> Any:
+    from kiosk.app.qt_app import qt_application
     from kiosk.settings import resources_dir
-    from kiosk.ui.app import prepare_fonts, qt_application
+    from kiosk.ui.theme import prepare_fonts
 
     app = qt_application()
     prepare_fonts(app, resources_dir())
@@ -60,7 +62,8 @@ def _window(root: Path) -> Any:
     from kiosk.content import load_content
     from kiosk.session import Session
     from kiosk.settings import resources_dir
-    from kiosk.ui.main_window import KioskWindow, load_template
+    from kiosk.ui.main_window import KioskWindow
+    from kiosk.ui.theme import load_template
 
     result = load_content(root)
     if result.catalog is None or result.errors:
@@ -219,22 +222,22 @@ def endurance(root: Path, cycles: int, seed: int, sample_every: int) -> Result:
 # -- reload -----------------------------------------------------------------------------
 
 
-def _started_kiosk(root: Path, clock: Callable[[], float] | None = None) -> KioskApp:
-    """A shown, started KioskApp as `kiosk run` builds it, once its pages have loaded.
+def _started_kiosk(root: Path, clock: Callable[[], float] | None = None) -> KioskController:
+    """A shown, started KioskController as `kiosk run` builds it, once its pages have loaded.
 
     Like `kiosk run` it starts on kiosk.yaml and the checklists and reads the drug pages in
     the background; that load rebuilds the current screen, so it is waited for here.
     """
     import datetime as dt
 
+    from kiosk.app.controller import KioskController
     from kiosk.content import load_content
     from kiosk.settings import resources_dir
     from kiosk.stats import UsageStats
-    from kiosk.ui.kiosk_app import KioskApp
 
     app = _qt()
     work = Path(tempfile.mkdtemp(prefix="kiosk-bench-stats-"))
-    kiosk = KioskApp(
+    kiosk = KioskController(
         app,
         root,
         load_content(root, pages=False),
@@ -254,7 +257,7 @@ def _started_kiosk(root: Path, clock: Callable[[], float] | None = None) -> Kios
 
 
 def reload(root: Path, repeats: int) -> Result:
-    """A running KioskApp on Home; one drug file saved; time until its new name is shown."""
+    """A running KioskController on Home; one drug file saved; time until its new name is shown."""
     from PySide6.QtCore import QEventLoop
 
     from benchmarks.synthetic import drug_page
@@ -299,8 +302,16 @@ def reload(root: Path, repeats: int) -> Result:
 
 
 def load(root: Path, repeats: int) -> Result:
-    """load_content on the folder: wall times, plus where the time goes (cProfile)."""
-    from kiosk.content import load_content
+    """load_content on the folder as the kiosk's content watcher runs it (collector paused).
+
+    Wall times, plus where the time goes (cProfile).
+    """
+    from kiosk.content import load_content as load_now
+    from kiosk.content.collection import paused_collection
+
+    def load_content(root: Path) -> LoadResult:
+        with paused_collection():
+            return load_now(root)
 
     first = load_content(root)  # warm-up (imports, pydantic validators, file cache)
     if first.catalog is None or first.errors:
@@ -333,7 +344,7 @@ def load(root: Path, repeats: int) -> Result:
 
 
 def attract(root: Path, ticks: int) -> Result:
-    """The kiosk as it starts (KioskApp, attract screen), its drift timer run ``ticks`` times.
+    """The kiosk as it starts (KioskController, attract screen), drift timer run ``ticks`` times.
 
     Prints progress lines, so that a parent sees how far a process got if it aborts.
     Nothing is topped up here: this is the kiosk as it runs in a clinic.
@@ -380,8 +391,9 @@ def phases(root: Path) -> Result:
     import kiosk.cli
 
     mark("import kiosk and its command line (pydantic, PyYAML, models)")
-    from kiosk.ui.app import prepare_fonts, qt_application
+    from kiosk.app.qt_app import qt_application
     from kiosk.ui.render import render_pages
+    from kiosk.ui.theme import prepare_fonts
 
     mark("import kiosk.ui (screens, widgets, qrcode)")
     from kiosk.content import load_content

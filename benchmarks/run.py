@@ -363,7 +363,7 @@ def endurance(counts: Counts, big: Path) -> tuple[list[Figure], dict[str, Any]]:
 
 
 def reload(counts: Counts, big: Path, work: Path) -> tuple[list[Figure], dict[str, Any]]:
-    """File saved → new content on screen, on a running KioskApp."""
+    """File saved → new content on screen, on a running KioskController."""
     log(f"reload: {counts.reloads} saves on {counts.pages} pages")
     copy = work / "reload-content"
     shutil.copytree(big, copy)
@@ -528,12 +528,13 @@ def report(
         "(every 100th cycle also the medication list with a search, every 7th a language "
         "change; layout and paint every 5th cycle). RSS is read from `/proc/self/statm` "
         "after `gc.collect()` and deleting pending `deleteLater` objects.",
-        "- **Reload**: a started `KioskApp` (its `ContentWatcher`, 400 ms debounce) on a copy "
+        "- **Reload**: a started `KioskController` (its `ContentWatcher`, 400 ms debounce) "
+        "on a copy "
         "of the folder, started as `kiosk run` starts (kiosk.yaml and the checklists, then "
         "every page in the background) and showing Home; one drug file is rewritten with a "
         "new name and the clock runs until `kiosk.window.catalog` has the new name and the "
         "rebuilt Home screen has been painted.",
-        "- **Unattended**: a `KioskApp` on the shipped content as `kiosk run` builds it, "
+        "- **Unattended**: a `KioskController` on the shipped content as `kiosk run` builds it, "
         "on its attract screen, with `AttractScreen.drift()` (its 100 ms timer) called "
         "back to back; no workaround applied.",
     ]

@@ -26,12 +26,18 @@ class IdleClock:
     def __init__(
         self, warn_after_s: float, countdown_s: float, clock: Callable[[], float] = time.monotonic
     ) -> None:
+        self.warn_after_s = warn_after_s
+        self.countdown_s = countdown_s
+        self.set_timings(warn_after_s, countdown_s)
+        self._clock = clock
+        self._last = clock()
+
+    def set_timings(self, warn_after_s: float, countdown_s: float) -> None:
+        """New timings (from reloaded content); the time already idle still counts."""
         if countdown_s < 20:
             raise ValueError("the countdown must give at least 20 seconds (WCAG 2.2.1)")
         self.warn_after_s = warn_after_s
         self.countdown_s = countdown_s
-        self._clock = clock
-        self._last = clock()
 
     def touch(self) -> None:
         """A visitor did something: start counting again."""

@@ -74,6 +74,9 @@ def load_operations(path: Path) -> tuple[Operations, list[str]]:
     if not isinstance(data, dict):
         return Operations(), [f"{path}: expected 'key: value' lines; using the defaults"]
     problems: list[str] = []
+    for key in [key for key in data if not isinstance(key, str)]:
+        problems.append(f"{path}: {key}: not a setting name; that setting is ignored")
+        del data[key]
     while True:
         try:
             return Operations.model_validate(data), problems
@@ -88,6 +91,21 @@ def load_operations(path: Path) -> tuple[Operations, list[str]]:
                 return Operations(), problems
 
 
+def _without_key(lines: list[str], key: str) -> list[str]:
+    """``lines`` without the top-level ``key`` and any lines its value continues on."""
+    kept: list[str] = []
+    inside = False
+    for line in lines:
+        if line.startswith(f"{key}:"):
+            inside = True
+            continue
+        if inside and line[:1] in (" ", "\t"):
+            continue  # (a value folded onto the next, indented line)
+        inside = False
+        kept.append(line)
+    return kept
+
+
 def write_setting(path: Path, key: str, value: str | None) -> None:
     """Set (or, with None, remove) one top-level ``key`` in ``path``, keeping the rest.
 
@@ -100,9 +118,10 @@ def write_setting(path: Path, key: str, value: str | None) -> None:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         lines = []
-    kept = [line for line in lines if not line.startswith(f"{key}:")]
+    kept = _without_key(lines, key)
     if value is not None:
-        kept.append(f"{key}: {yaml.safe_dump(value, default_style=chr(34)).strip()}")
+        dumped = yaml.safe_dump(value, default_style=chr(34), width=float("inf")).strip()
+        kept.append(f"{key}: {dumped}")
     Operations.model_validate(yaml.safe_load("\n".join(kept)) or {})  # refuse a bad result
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")

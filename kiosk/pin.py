@@ -15,14 +15,14 @@ ITERATIONS = 240_000
 MAX_TRIES = 5
 LOCKOUT_S = 300
 MIN_DIGITS = 6
-_PIN = re.compile(rf"^[0-9]{{{MIN_DIGITS},12}}$")
+_PIN = re.compile(rf"[0-9]{{{MIN_DIGITS},12}}")
 #: What a stored hash looks like (the settings file checks it).
 HASH_PATTERN = r"^(pbkdf2_sha256)\$[0-9]+\$[0-9a-f]+\$[0-9a-f]+$"
 
 
 def pin_problem(pin: str) -> str | None:
     """Why ``pin`` cannot be used, or None: it must be 6 to 12 digits."""
-    return None if _PIN.match(pin) else f"a PIN is {MIN_DIGITS} to 12 digits (0-9)"
+    return None if _PIN.fullmatch(pin) else f"a PIN is {MIN_DIGITS} to 12 digits (0-9)"
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from kiosk.content.models import Site, Theme
 
 #: History entries kept; older ones are dropped (Back still always reaches Home).
 MAX_HISTORY = 40
@@ -57,9 +60,26 @@ class Session:
         self.search_text = ""
         self._answers: dict[str, set[str]] = {}
         self._history: list[Place] = [start]
+        #: Where each place on the way back was scrolled to (Back returns there).
         self.scroll: dict[Place, int] = {}
-        #: Whether this visitor has been counted in the anonymous daily session count.
-        self.counted = False
+
+    @classmethod
+    def for_site(cls, site: Site, start: Place = HOME) -> Session:
+        """A new visitor's session: the kiosk's first language and its chosen theme."""
+        return cls(site.default_language, start, high_contrast=site.theme is Theme.HIGH_CONTRAST)
+
+    # -- preferences --------------------------------------------------------------------
+
+    def following_language(self, languages: Sequence[str]) -> str:
+        """The language after the visitor's in ``languages`` (the first when theirs is not)."""
+        if self.language not in languages:
+            return languages[0]
+        return languages[(languages.index(self.language) + 1) % len(languages)]
+
+    def next_language(self, languages: Sequence[str]) -> str:
+        """Switch to the following language; returns it."""
+        self.language = self.following_language(languages)
+        return self.language
 
     # -- place --------------------------------------------------------------------------
 
@@ -91,7 +111,11 @@ class Session:
 
     def forget_places(self, keep: set[Place]) -> None:
         """Drop history entries not in ``keep`` (pages removed by a content reload)."""
-        kept = [p for p in self._history if p.screen is Screen.HOME or p in keep]
+        kept: list[Place] = []
+        for place in self._history:
+            # (a place twice in a row would make Back stay where it is)
+            if (place.screen is Screen.HOME or place in keep) and (not kept or kept[-1] != place):
+                kept.append(place)
         self._history = kept or [HOME]
 
     # -- answers ------------------------------------------------------------------------

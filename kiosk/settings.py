@@ -83,6 +83,11 @@ def resources_dir() -> Path:
     return bundle_dir() / "resources"
 
 
+def i18n_dir() -> Path:
+    """The bundled interface translations (resources/i18n: .ts sources and compiled .qm)."""
+    return resources_dir() / "i18n"
+
+
 def data_dir() -> Path:
     """Where usage counts and the instance lock live: $KIOSK_DATA_DIR or the platform data dir."""
     env = first_path(None, ENV_DATA)

@@ -76,6 +76,19 @@ def test_set_pin_stores_the_hash_in_the_settings_file(
     assert load_operations(path)[0].admin_pin_hash == stored  # nothing changed
 
 
+@pytest.mark.parametrize("broken", ["cursor_visible: maybe\n", "metrics_dir: [unclosed\n"])
+def test_set_pin_with_another_setting_broken_says_so_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], broken: str
+) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("987654\n"))
+    assert main(["set-pin", "--stdin", "--settings", str(path)]) == 1
+    error = capsys.readouterr().err
+    assert "has a problem to fix first" in error and "Traceback" not in error
+    assert path.read_text(encoding="utf-8") == broken
+
+
 def test_kiosk_check_says_where_a_moved_setting_goes(content_dir: Path, write: Writer) -> None:
     write("kiosk.yaml", SITE + "cursor_visible: true\nmetrics_dir: /srv/metrics\n")
     result = subprocess.run(

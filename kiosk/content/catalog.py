@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from kiosk.content.links import Link
 from kiosk.content.models import Checklist, DrugPage, Site
 from kiosk.content.problems import Problem
 
@@ -19,8 +20,9 @@ class Catalog:
     site: Site
     drugs: Mapping[str, DrugPage] = field(default_factory=lambda: MappingProxyType({}))
     checklists: Mapping[str, Checklist] = field(default_factory=lambda: MappingProxyType({}))
-    #: Content-relative file each drug page or checklist came from, keyed by "drug:id".
-    origins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: Content-relative file each drug page or checklist came from, by its Link
+    #: (``Link(LinkKind.DRUG, "baclofen")`` → ``"drugs/baclofen.yaml"``).
+    origins: Mapping[Link, str] = field(default_factory=lambda: MappingProxyType({}))
     #: False when some pages were not read: only kiosk.yaml and the checklists at the
     #: first moment of a start (the first screen does not wait for every drug page), or
     #: files still being saved (see LoadResult.unsettled).

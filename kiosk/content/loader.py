@@ -1,553 +1,228 @@
-"""Load and validate a content folder: collect every problem, keep last-good files."""
+"""load_content: a content folder through discovery, parsing and the rules, to a catalog."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from kiosk.content.catalog import Catalog, LoadResult
-from kiosk.content.collection import paused_collection
-from kiosk.content.errors import did_you_mean, problems_from_validation
-from kiosk.content.images import image_problem
-from kiosk.content.models import Checklist, DrugPage, ReviewStatus, Site
-from kiosk.content.moved import MOVED_FROM_CONTENT, SETTINGS_FILE_NAME
+from kiosk.content.discovery import FOLDERS, SITE_FILE, admit, yaml_files
+from kiosk.content.last_good import LastGood, kept_last_good
+from kiosk.content.links import Link, LinkKind
+from kiosk.content.models import Checklist, DrugPage, Site
+from kiosk.content.options import LoadOptions
 from kiosk.content.parse_cache import ParseCache
-from kiosk.content.problems import Problem, error, warning
-from kiosk.content.text import MARKDOWN_LINK, LocalText
-from kiosk.content.yaml_source import (
-    KeyPath,
-    SourceError,
-    YamlDocument,
-    parse_source,
-    read_source,
-)
-from kiosk.i18n import missing, ts_path
+from kiosk.content.parsing import Parsed, Prepare, parse_file
+from kiosk.content.problems import Problem, error
+from kiosk.content.rules.ids import duplicate_id_problem, file_name_problems
+from kiosk.content.rules.interface import interface_translation_problems
+from kiosk.content.rules.moved_settings import without_moved_settings
+from kiosk.content.rules.plain_language import plain_language_problems
+from kiosk.content.rules.references import checklist_link_problems, drug_page_problems
+from kiosk.content.rules.review import review_problems
+from kiosk.content.rules.translations import translation_problems
+from kiosk.content.yaml_source import YamlDocument
 
-SITE_FILE = "kiosk.yaml"
-DRUG_DIR = "drugs"
-CHECKLIST_DIR = "checklists"
-_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+__all__ = ["LoadOptions", "load", "load_content"]
 
 M = TypeVar("M", bound=BaseModel)
+P = TypeVar("P", DrugPage, Checklist)
 
 
 @dataclass
-class _Parsed(Generic[M]):
-    """One file's model (None when it failed) and its problems."""
+class _Load:
+    """One load's inputs, and the problems and unsettled files found so far."""
 
-    relative: str
-    model: M | None
-    doc: YamlDocument | None
-    problems: list[Problem]
+    root: Path
+    real_root: Path
+    options: LoadOptions
+    last_good: LastGood
+    cache: ParseCache | None
+    problems: list[Problem] = field(default_factory=list)
+    unsettled: list[str] = field(default_factory=list)
 
-
-class _Loader:
-    """One pass over a content folder; see load_content."""
-
-    def __init__(
-        self, root: Path, previous: Catalog | None, today: dt.date, i18n_dir: Path | None
-    ) -> None:
-        self.root = root
-        self.i18n_dir = i18n_dir
-        self.previous = previous
-        self.today = today
-        self.problems: list[Problem] = []
-        self.site_doc: YamlDocument | None = None
-        self.real_root = root.resolve()
-        self.settle_s = 0.0
-        self.unsettled: list[str] = []
-        self.plain_language = False
-        self.pages = True
-        self.cache: ParseCache | None = None
-
-    def label(self, relative: str) -> str:
-        return str(self.root / relative)
-
-    def failed(
-        self,
-        relative: str,
-        message: str,
-        line: int = 0,
-        col: int = 0,
-        doc: YamlDocument | None = None,
-    ) -> _Parsed[M]:
-        """A file that gave no model, with the error that says why."""
-        return _Parsed(relative, None, doc, [error(self.label(relative), line, col, message)])
-
-    def parse(self, relative: str, model: type[M]) -> _Parsed[M]:
-        path = self.root / relative
-        try:
-            # Only links can lead outside: resolving costs a system call per path part.
-            linked = path.is_symlink() or path.parent.is_symlink()
-            if linked and not path.resolve().is_relative_to(self.real_root):
-                return self.failed(
-                    relative, "this file is a link to somewhere outside the content folder"
-                )
-            if self.settle_s and time.time() - path.stat().st_mtime < self.settle_s:
-                # Written a moment ago: perhaps only half so far. Keep the last good
-                # version (or leave a new file out) and look again shortly.
-                self.unsettled.append(relative)
-                return _Parsed(relative, None, None, [])
-            raw = read_source(path)
-            if self.cache is not None:
-                hit = self.cache.get(relative, raw)
-                if hit is not None and isinstance(hit[0], model):
-                    return _Parsed(relative, hit[0], hit[1], [])
-            doc = parse_source(raw)
-        except SourceError as exc:
-            return self.failed(relative, exc.message, exc.line, exc.col)
-        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-            why = getattr(exc, "strerror", None) or exc
-            return self.failed(relative, f"cannot read the file: {why}")
-        if not isinstance(doc.data, dict):
-            return self.failed(
-                relative, "the file must be a mapping of keys to values (key: value)", 1, 1, doc
-            )
-        data, moved = (
-            without_moved_settings(doc.data, self.label(relative), doc)
-            if model is Site
-            else (doc.data, [])
+    def parse(self, relative: str, model: type[M], prepare: Prepare | None = None) -> Parsed[M]:
+        """Discovery's verdict on one file, then parsing; checked just before it is read."""
+        admission = admit(self.root, relative, self.options.settle_s, real_root=self.real_root)
+        parsed = parse_file(
+            self.root, relative, model, admission, cache=self.cache, prepare=prepare
         )
-        try:
-            parsed = model.model_validate(data)
-        except ValidationError as exc:
-            problems = problems_from_validation(exc, model, doc, self.label(relative))
-            return _Parsed(relative, None, doc, moved + problems)
-        except (RecursionError, ValueError, TypeError) as exc:
-            return self.failed(relative, f"cannot use this file: {exc}", 1, 1, doc)
-        if self.cache is not None and not moved:
-            self.cache.put(relative, raw, parsed, doc)
-        return _Parsed(relative, parsed, doc, moved)
+        if parsed.unsettled:
+            self.unsettled.append(relative)
+        return parsed
 
-    def yaml_files(self, folder: str) -> list[str]:
-        base = self.root / folder
-        if not base.is_dir():
-            return []
-        found: list[str] = []
-        for entry in sorted(base.iterdir()):
-            name = entry.name
-            if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak")):
-                continue  # editor temp files and hidden files
-            relative = f"{folder}/{name}"
-            if entry.suffix in {".yaml", ".yml"}:
-                found.append(relative)
-            elif entry.is_dir():
-                self.problems.append(
-                    warning(self.label(relative), 0, 0, "folders inside this folder are ignored")
-                )
-            else:
-                self.problems.append(
-                    warning(self.label(relative), 0, 0, "ignored: only .yaml files are read here")
-                )
-        return found
 
-    # -- the pieces -----------------------------------------------------------------------
+# -- parsing: files to models, with the last good version of a file that fails ------------
 
-    def load_site(self) -> Site | None:
-        if not (self.root / SITE_FILE).exists():
-            self.problems.append(
-                error(
-                    self.label(SITE_FILE), 0, 0, "missing: every content folder needs a kiosk.yaml"
-                )
-            )
-            return self.previous.site if self.previous else None
-        parsed = self.parse(SITE_FILE, Site)
-        self.site_doc = parsed.doc
-        self.problems.extend(parsed.problems)
+
+def _read_site(load: _Load) -> tuple[Site | None, YamlDocument | None]:
+    """kiosk.yaml's settings (or the last good ones) and its document, if it parsed."""
+    label = str(load.root / SITE_FILE)
+    if not (load.root / SITE_FILE).exists():
+        load.problems.append(error(label, 0, 0, "missing: every content folder needs a kiosk.yaml"))
+        return load.last_good.site, None
+    parsed = load.parse(SITE_FILE, Site, prepare=without_moved_settings)
+    load.problems.extend(parsed.problems)
+    if parsed.model is not None:
+        return parsed.model, parsed.doc
+    if load.last_good.site is not None and not parsed.unsettled:
+        load.problems.append(kept_last_good(label))
+        return load.last_good.site, parsed.doc
+    return None, parsed.doc
+
+
+def _read_folder(load: _Load, kind: LinkKind, model: type[P]) -> dict[str, Parsed[P]]:
+    """Every file of one kind, by id; a failed file falls back to its last good version."""
+    relatives, strays = yaml_files(load.root, FOLDERS[kind])
+    load.problems.extend(strays)
+    loaded: dict[str, Parsed[P]] = {}
+    for relative in relatives:
+        parsed = load.parse(relative, model)
+        load.problems.extend(parsed.problems)
         if parsed.model is None:
-            if self.previous is not None and SITE_FILE not in self.unsettled:
-                self.problems.append(
-                    warning(
-                        self.label(SITE_FILE), 0, 0, "the kiosk keeps showing the last good version"
-                    )
-                )
-                return self.previous.site
-            return None
-        return parsed.model
-
-    def load_all(self, folder: str, model: type[M], kind: str) -> dict[str, _Parsed[M]]:
-        """Every file in a folder, by id; a failed file falls back to its last good version."""
-        loaded: dict[str, _Parsed[M]] = {}
-        for relative in self.yaml_files(folder):
-            parsed = self.parse(relative, model)
-            if parsed.model is None:
-                parsed.model = self.last_good(kind, relative, model)
-                if parsed.model is not None and relative not in self.unsettled:
-                    parsed.problems.append(
-                        warning(
-                            self.label(relative),
-                            0,
-                            0,
-                            "the kiosk keeps showing the last good version",
-                        )
-                    )
-                self.problems.extend(parsed.problems)
-                if parsed.model is not None:
-                    loaded[parsed.model.id] = parsed  # type: ignore[attr-defined]
-                continue
-            model_id: str = parsed.model.id  # type: ignore[attr-defined]
-            if model_id in loaded:
-                first = loaded[model_id].relative
-                line, col = parsed.doc.locate(("id",)) if parsed.doc else (0, 0)
-                self.problems.append(
-                    error(
-                        self.label(relative),
-                        line,
-                        col,
-                        f"duplicate id '{model_id}': {first} already uses it",
-                    )
-                )
-                continue
-            stem = Path(relative).stem
-            if stem != model_id and parsed.doc is not None:
-                line, col = parsed.doc.locate(("id",))
-                self.problems.append(
-                    warning(
-                        self.label(relative),
-                        line,
-                        col,
-                        f"id '{model_id}' differs from the file name "
-                        f"'{stem}'; keeping them equal avoids confusion",
-                    )
-                )
-            loaded[model_id] = parsed
-        return loaded
-
-    def last_good(self, kind: str, relative: str, model: type[M]) -> M | None:
-        if self.previous is None:
-            return None
-        pool = self.previous.drugs if kind == "drug" else self.previous.checklists
-        for key, origin in self.previous.origins.items():
-            if origin == relative and key.startswith(kind + ":"):
-                found = pool.get(key.split(":", 1)[1])
-                if isinstance(found, model):
-                    return found
-        return None
-
-    # -- cross-file checks ----------------------------------------------------------------
-
-    def check_links(
-        self, drugs: dict[str, _Parsed[DrugPage]], checklists: dict[str, _Parsed[Checklist]]
-    ) -> None:
-        for drug_id, parsed in list(drugs.items()):
-            page = parsed.model
-            assert page is not None
-            label = self.label(parsed.relative)
-            doc = parsed.doc or YamlDocument(data={})
-            failures: list[Problem] = []
-            listed = isinstance(page.checklist, tuple)
-            for index, checklist_id in enumerate(page.checklist_ids):
-                if checklist_id not in checklists:
-                    line, col = doc.locate(("checklist", index) if listed else ("checklist",))
-                    failures.append(
-                        error(
-                            label,
-                            line,
-                            col,
-                            f"checklist '{checklist_id}' does not exist"
-                            f"{did_you_mean(checklist_id, list(checklists))}",
-                        )
-                    )
-            if page.image:
-                why = image_problem(self.root, page.image)
-                if why:
-                    line, col = doc.locate(("image",))
-                    failures.append(error(label, line, col, why))
-            for index, section in enumerate(page.sections):
-                texts: list[tuple[KeyPath, LocalText]] = [
-                    (("sections", index, "body"), section.body)
-                ]
-                if section.advice is not None:
-                    texts.append((("sections", index, "advice", "text"), section.advice.text))
-                for path, text in texts:
-                    for body in text.all_texts():
-                        for target in (m.group(2) for m in MARKDOWN_LINK.finditer(body)):
-                            line, col = doc.locate(path)
-                            failures.extend(
-                                self.link_problems(target, label, line, col, drugs, checklists)
-                            )
-            if any(p.is_error for p in failures) and parsed.doc is not None:
-                # This file changed (it parsed) but is broken: fall back or leave out.
-                fallback = self.last_good("drug", parsed.relative, DrugPage)
-                if fallback is not None:
-                    drugs[drug_id] = _Parsed(parsed.relative, fallback, None, [])
-                    failures.append(
-                        warning(label, 0, 0, "the kiosk keeps showing the last good version")
-                    )
-                else:
-                    del drugs[drug_id]
-            self.problems.extend(failures)
-
-    def check_checklist_links(
-        self, drugs: dict[str, _Parsed[DrugPage]], checklists: dict[str, _Parsed[Checklist]]
-    ) -> None:
-        """Check the links in checklist intros and results.
-
-        A broken one is a warning: nothing is left out for it, so no page that links the
-        checklist breaks in turn.
-        """
-        for parsed in checklists.values():
-            checklist, doc = parsed.model, parsed.doc
-            if checklist is None or doc is None:
-                continue
-            label = self.label(parsed.relative)
-            texts: list[tuple[KeyPath, LocalText]] = [(("intro",), checklist.intro)]
-            texts += [
-                (("results", name), getattr(checklist.results, name))
-                for name in ("urgent", "some", "none")
-            ]
-            for path, text in texts:
-                line, col = doc.locate(path)
-                for body in text.all_texts():
-                    for target in (m.group(2) for m in MARKDOWN_LINK.finditer(body)):
-                        for problem in self.link_problems(
-                            target, label, line, col, drugs, checklists
-                        ):
-                            if problem.is_error:
-                                problem = warning(
-                                    label, line, col, f"{problem.message}; touching it does nothing"
-                                )
-                            self.problems.append(problem)
-
-    def link_problems(
-        self,
-        target: str,
-        label: str,
-        line: int,
-        col: int,
-        drugs: dict[str, _Parsed[DrugPage]],
-        checklists: dict[str, _Parsed[Checklist]],
-    ) -> list[Problem]:
-        scheme, _, ident = target.partition(":")
-        if scheme == "drug":
-            if ident not in drugs:
-                return [
-                    error(
-                        label,
-                        line,
-                        col,
-                        f"link to drug page '{ident}' that does not "
-                        f"exist{did_you_mean(ident, list(drugs))}",
-                    )
-                ]
-            return []
-        if scheme == "checklist":
-            if ident not in checklists:
-                return [
-                    error(
-                        label,
-                        line,
-                        col,
-                        f"link to checklist '{ident}' that does not "
-                        f"exist{did_you_mean(ident, list(checklists))}",
-                    )
-                ]
-            return []
-        return [
-            warning(
-                label,
-                line,
-                col,
-                f"link '{target}' cannot be opened on the kiosk (only drug:<id> and "
-                "checklist:<id> links work); its text is shown without a link",
-            )
-        ]
-
-    def check_quality(
-        self, parsed: _Parsed[DrugPage] | _Parsed[Checklist], languages: tuple[str, ...]
-    ) -> None:
-        model = parsed.model
-        if model is None or parsed.doc is None:
-            return
-        label = self.label(parsed.relative)
-        doc = parsed.doc
-        review = model.review
-        if review is None:
-            self.problems.append(
-                warning(
-                    label,
-                    1,
-                    1,
-                    "no review record; add 'review:' with status, "
-                    "reviewed_by, reviewed_on and next_review",
-                )
-            )
-        else:
-            line, col = doc.locate(("review",))
-            if review.status is ReviewStatus.DRAFT:
-                self.problems.append(
-                    warning(
-                        label,
-                        line,
-                        col,
-                        "not yet clinically reviewed (review.status: draft); "
-                        "the page says so to visitors",
-                    )
-                )
-            if review.next_review is None:
-                self.problems.append(warning(label, line, col, "review.next_review is not set"))
-            elif review.next_review < self.today:
-                self.problems.append(
-                    warning(
-                        label,
-                        *doc.locate(("review", "next_review")),
-                        f"the review was due on {review.next_review}; "
-                        "ask a clinician to review this page",
-                    )
-                )
-        if self.plain_language:
-            # Imported here: textstat costs 18 MiB and 80 ms, and only `kiosk check` grades.
-            from kiosk.content.readability import readability_problems
-
-            self.problems.extend(readability_problems(model, label, doc.locate, languages))
-        for path, value in iter_texts(model):
-            given = value.languages()
-            if given is None:
-                if len(languages) > 1:
-                    self.problems.append(
-                        warning(
-                            label,
-                            *doc.locate(path),
-                            "this text is one plain string, so every language shows it as "
-                            f"written; write it as {{{', '.join(f'{c}: …' for c in languages)}}}",
-                        )
-                    )
-                continue
-            for language in languages:
-                if language not in given:
-                    name = _LANGUAGE_NAMES.get(language, language)
-                    self.problems.append(
-                        warning(
-                            label,
-                            *doc.locate(path),
-                            f"no {name} ('{language}') text here; English is shown instead",
-                        )
-                    )
-
-    def check_ui_translations(self, languages: tuple[str, ...]) -> None:
-        label = self.label(SITE_FILE)
-        line, col = self.site_doc.locate(("languages",)) if self.site_doc else (0, 0)
-        for language in languages:
-            assert self.i18n_dir is not None
-            gaps = missing(self.i18n_dir, language)
-            where = ts_path(self.i18n_dir, language)
-            if gaps is None:
-                self.problems.append(
-                    warning(
-                        label,
-                        line,
-                        col,
-                        f"no interface translation for '{language}' ({where} is missing or "
-                        "unreadable); buttons and messages show in English",
-                    )
-                )
-            elif gaps:
-                self.problems.append(
-                    warning(
-                        label,
-                        line,
-                        col,
-                        f"{len(gaps)} interface string(s) are not translated into '{language}' "
-                        f"yet ({where}); English is shown for them: {', '.join(gaps[:5])}",
-                    )
-                )
-
-    # -- the whole folder -----------------------------------------------------------------
-
-    def run(self) -> LoadResult:
-        if not self.root.is_dir():
-            what = "does not exist" if not self.root.exists() else "is not a folder"
-            self.problems.append(error(str(self.root), 0, 0, f"the content folder {what}"))
-            return LoadResult(self.previous, tuple(self.problems), tuple(self.unsettled))
-        site = self.load_site()
-        checklists = self.load_all(CHECKLIST_DIR, Checklist, "checklist")
-        drugs = self.load_all(DRUG_DIR, DrugPage, "drug") if self.pages else {}
-        self.check_links(drugs, checklists)
-        self.check_checklist_links(drugs, checklists)
-        languages = site.languages if site else ("en",)
-        if site is not None and self.i18n_dir is not None:
-            self.check_ui_translations(site.languages)
-        for parsed_list in (checklists.values(), drugs.values()):
-            for item in parsed_list:
-                self.check_quality(item, languages)
-        if site is None:
-            return LoadResult(None, tuple(self.problems), tuple(self.unsettled))
-        ordered = sorted(
-            drugs.values(),
-            key=lambda p: p.model.name.get(site.default_language).casefold() if p.model else "",
-        )
-        origins = {f"drug:{p.model.id}": p.relative for p in ordered if p.model}
-        origins.update({f"checklist:{k}": p.relative for k, p in checklists.items()})
-        catalog = Catalog(
-            root=self.root,
-            site=site,
-            drugs=MappingProxyType({p.model.id: p.model for p in ordered if p.model}),
-            checklists=MappingProxyType({k: p.model for k, p in checklists.items() if p.model}),
-            origins=MappingProxyType(origins),
-            complete=self.pages and not self.unsettled,
-        )
-        return LoadResult(catalog, tuple(self.problems), tuple(self.unsettled))
+            fallback = load.last_good.page(kind, relative, model)
+            if fallback is not None:
+                if not parsed.unsettled:
+                    load.problems.append(kept_last_good(parsed.label))
+                loaded[fallback.id] = dataclasses.replace(parsed, model=fallback)
+            continue
+        model_id = parsed.model.id
+        if model_id in loaded:
+            first = loaded[model_id].relative
+            load.problems.append(duplicate_id_problem(parsed.label, parsed.doc, model_id, first))
+            continue
+        load.problems.extend(file_name_problems(relative, parsed.label, model_id, parsed.doc))
+        loaded[model_id] = parsed
+    return loaded
 
 
-def without_moved_settings(
-    data: dict[str, object], label: str, doc: YamlDocument
-) -> tuple[dict[str, object], list[Problem]]:
-    """kiosk.yaml's data without the settings that moved to IT's file, and a warning each.
+# -- rules across files: references, then each file's own rules ---------------------------
 
-    They are not read from content any more (whoever edits content could start a program
-    or change the PIN), but a kiosk.yaml that still has them keeps working.
+
+def _check_drug_references(
+    load: _Load, drugs: dict[str, Parsed[DrugPage]], checklists: dict[str, Parsed[Checklist]]
+) -> None:
+    """Drug pages that refer to nothing fall back to their last good version or go.
+
+    In file order: a page left out here is missing for the links of the pages after it.
     """
-    problems: list[Problem] = []
-    cleaned: dict[str, object] = dict(data)
-    for path, key in MOVED_FROM_CONTENT.items():
-        holder = cleaned
-        *parents, name = path
-        for part in parents:
-            inner = holder.get(part)
-            if not isinstance(inner, dict):
-                break
-            copy = dict(inner)  # never change the parsed document itself
-            holder[part] = copy
-            holder = copy
-        else:
-            if name not in holder:
-                continue
-            del holder[name]
-            problems.append(
-                warning(
-                    label,
-                    *doc.locate(path),
-                    f"'{'.'.join(path)}' is not read from kiosk.yaml any more (whoever edits "
-                    f"the content could change it); IT sets '{key}' in {SETTINGS_FILE_NAME}"
-                    f"{' with kioskctl set-pin' if key == 'admin_pin_hash' else ''}, so remove "
-                    "it here",
-                )
+    for drug_id, parsed in list(drugs.items()):
+        page = parsed.model
+        assert page is not None
+        doc = parsed.doc if parsed.doc is not None else YamlDocument(data={})
+        failures = drug_page_problems(page, doc, parsed.label, load.root, drugs, checklists)
+        if any(p.is_error for p in failures) and parsed.doc is not None:
+            # This file changed (it parsed) but is broken: fall back or leave out.
+            fallback = load.last_good.page(LinkKind.DRUG, parsed.relative, DrugPage)
+            if fallback is not None:
+                drugs[drug_id] = Parsed(parsed.relative, parsed.label, fallback, None)
+                failures.append(kept_last_good(parsed.label))
+            else:
+                del drugs[drug_id]
+        load.problems.extend(failures)
+
+
+def _check_checklist_links(
+    load: _Load, drugs: dict[str, Parsed[DrugPage]], checklists: dict[str, Parsed[Checklist]]
+) -> None:
+    """Warnings for the links in checklist texts (a checklist is never left out for one)."""
+    for parsed in checklists.values():
+        if parsed.model is not None and parsed.doc is not None:
+            load.problems.extend(
+                checklist_link_problems(parsed.model, parsed.doc, parsed.label, drugs, checklists)
             )
-    return cleaned, problems
 
 
-def iter_texts(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, LocalText]]:
-    """Every LocalText inside a model, with its key path."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        yield from _iter_value(value, (*path, name))
+def _page_problems(
+    parsed: Parsed[DrugPage] | Parsed[Checklist], options: LoadOptions, languages: tuple[str, ...]
+) -> list[Problem]:
+    """One page's or checklist's own rules: review record, reading level, translations."""
+    model, doc, label = parsed.model, parsed.doc, parsed.label
+    if model is None or doc is None:
+        return []
+    problems = review_problems(model, doc, label, options.today)
+    if options.plain_language:
+        problems += plain_language_problems(model, doc, label, languages)
+    problems += translation_problems(model, doc, label, languages)
+    return problems
 
 
-def _iter_value(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, LocalText]]:
-    if isinstance(value, LocalText):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        yield from iter_texts(value, path)
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _iter_value(item, (*path, index))
+# -- the catalog -------------------------------------------------------------------------
+
+
+def _catalog(
+    root: Path,
+    site: Site,
+    drugs: dict[str, Parsed[DrugPage]],
+    checklists: dict[str, Parsed[Checklist]],
+    complete: bool,
+) -> Catalog:
+    """The catalog of what loaded: drug pages sorted by name in the default language."""
+    pages = sorted(
+        ((p.relative, p.model) for p in drugs.values() if p.model is not None),
+        key=lambda item: item[1].name.get(site.default_language).casefold(),
+    )
+    lists = {key: p.model for key, p in checklists.items() if p.model is not None}
+    origins = {Link(LinkKind.DRUG, page.id): relative for relative, page in pages}
+    origins.update({Link(LinkKind.CHECKLIST, key): checklists[key].relative for key in lists})
+    return Catalog(
+        root=root,
+        site=site,
+        drugs=MappingProxyType({page.id: page for _, page in pages}),
+        checklists=MappingProxyType(lists),
+        origins=MappingProxyType(origins),
+        complete=complete,
+    )
+
+
+# -- the pipeline ------------------------------------------------------------------------
+
+
+def load(
+    root: Path,
+    options: LoadOptions,
+    previous: Catalog | None = None,
+    cache: ParseCache | None = None,
+) -> LoadResult:
+    """One load of ``root`` with fixed ``options``: discovery → parsing → rules → catalog."""
+    try:
+        return _run(root, options, previous, cache)
+    finally:
+        if cache is not None:
+            cache.end_load()
+
+
+def _run(
+    root: Path, options: LoadOptions, previous: Catalog | None, cache: ParseCache | None
+) -> LoadResult:
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is not a folder"
+        return LoadResult(previous, (error(str(root), 0, 0, f"the content folder {what}"),))
+    load = _Load(root, root.resolve(), options, LastGood(previous), cache)
+    site, site_doc = _read_site(load)
+    checklists = _read_folder(load, LinkKind.CHECKLIST, Checklist)
+    drugs = _read_folder(load, LinkKind.DRUG, DrugPage) if options.pages else {}
+    _check_drug_references(load, drugs, checklists)
+    _check_checklist_links(load, drugs, checklists)
+    if site is not None and options.i18n_dir is not None:
+        load.problems += interface_translation_problems(
+            options.i18n_dir, site.languages, str(root / SITE_FILE), site_doc
+        )
+    languages = site.languages if site else ("en",)
+    every: list[Parsed[Checklist] | Parsed[DrugPage]] = [*checklists.values(), *drugs.values()]
+    for parsed in every:
+        load.problems += _page_problems(parsed, options, languages)
+    problems, unsettled = tuple(load.problems), tuple(load.unsettled)
+    if site is None:
+        return LoadResult(None, problems, unsettled)
+    complete = options.pages and not unsettled
+    return LoadResult(_catalog(root, site, drugs, checklists, complete), problems, unsettled)
 
 
 def load_content(
@@ -570,17 +245,14 @@ def load_content(
     With ``pages=False``, only kiosk.yaml and the checklists are read (enough for the
     attract and home screens); the catalog then says ``complete=False``. With ``cache``,
     files whose bytes have not changed since the last load with it are not parsed again.
+    The garbage collector is left as it is: a caller that wants it paused around a load
+    owns that pause (see kiosk.content.collection).
     """
-    loader = _Loader(root, previous, today or dt.date.today(), i18n_dir)
-    loader.settle_s = settle_s
-    loader.plain_language = plain_language
-    loader.pages = pages
-    loader.cache = cache
-    # A load makes thousands of long-lived objects in a burst; cyclic-garbage passes over
-    # them find nothing and took a fifth of the time. (The kiosk loads on one thread at
-    # a time, so pausing collection here cannot undo another load's pause.)
-    with paused_collection():
-        result = loader.run()
-    if cache is not None:
-        cache.end_load()
-    return result
+    options = LoadOptions(
+        today=today or dt.date.today(),
+        i18n_dir=i18n_dir,
+        settle_s=settle_s,
+        plain_language=plain_language,
+        pages=pages,
+    )
+    return load(root, options, previous, cache)

@@ -48,6 +48,10 @@ class IdleWatcher(QObject):
         """Stop checking (on exit)."""
         self.timer.stop()
 
+    def set_timings(self, warn_after_s: float, countdown_s: float) -> None:
+        """Warn after ``warn_after_s`` idle seconds and reset ``countdown_s`` later."""
+        self.clock.set_timings(warn_after_s, countdown_s)
+
     def set_enabled(self, enabled: bool) -> None:
         """Pause while nothing needs resetting (the attract screen)."""
         self._enabled = enabled

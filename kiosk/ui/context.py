@@ -12,6 +12,7 @@ from kiosk.session import Place, Session
 from kiosk.ui.theme import Palette
 from kiosk.ui.translations import Translations
 from kiosk.ui.widgets.scroll import ScrollAreaPool
+from kiosk.ui.widgets.wrap_label import SizeMemo
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,15 @@ class ScreenContext:
     theme: Palette
     translations: Translations
     scroll_pool: ScrollAreaPool | None = None
+    #: The window's memo of label sizes (see WrapLabel); None measures every time.
+    sizes: SizeMemo | None = None
+    #: Starts a call to the coordinator (IT's call_command); None where the kiosk cannot dial.
+    call: Callable[[], bool] | None = None
+
+    def go_to(self, place: Place | None) -> None:
+        """Go to ``place``; nothing happens for None (an action that leads nowhere)."""
+        if place is not None:
+            self.go(place)
 
     @property
     def language(self) -> str:

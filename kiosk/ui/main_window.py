@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
@@ -15,22 +14,19 @@ from kiosk.runtime.dialer import start_call
 from kiosk.runtime.speech import Speech
 from kiosk.search import DrugIndex
 from kiosk.session import HOME, Place, Screen, Session
-from kiosk.settings import resources_dir
+from kiosk.settings import i18n_dir
 from kiosk.ui.call_panel import CallPanel
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.call_card import CallCardScreen
-from kiosk.ui.screens.checklist import ChecklistScreen
-from kiosk.ui.screens.checklist_list import ChecklistListScreen
-from kiosk.ui.screens.common import ScrollPage
+from kiosk.ui.screen_registry import build_screen
+from kiosk.ui.screens.common import ScrollPage, measure_with
 from kiosk.ui.screens.drug_list import DrugListScreen
-from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.result import ResultScreen
+from kiosk.ui.screens.screen import KioskScreen
 from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST, stylesheet
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.translations import Translations
 from kiosk.ui.widgets.scroll import ScrollAreaPool
+from kiosk.ui.widgets.wrap_label import SizeMemo
 
 log = logging.getLogger("kiosk.ui")
 
@@ -38,7 +34,8 @@ log = logging.getLogger("kiosk.ui")
 class KioskWindow(QWidget):
     """Shows one Place of the visitor's Session at a time; the call panel is always there."""
 
-    #: Emitted after a screen is shown (for stats and tests).
+    #: Emitted with a visit_stats.Shown after a screen is shown to the visitor (not after a
+    #: redraw for a language, text size or content change).
     place_shown = Signal(object)
 
     def __init__(
@@ -66,15 +63,15 @@ class KioskWindow(QWidget):
         self.session = session
         self.reader = reader
         self.call_command = call_command
-        self.translations = translations or Translations(
-            resources_dir() / "i18n", catalog.site.languages
-        )
+        self.translations = translations or Translations(i18n_dir(), catalog.site.languages)
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
         self.call_panel = CallPanel()
-        self.current: QWidget | None = None  # the screen on show
+        self.current: KioskScreen | None = None  # the screen on show
         self._list_screen: DrugListScreen | None = None
         self.scroll_pool = ScrollAreaPool()
+        #: What each label text measures at each font and width (see WrapLabel).
+        self.label_sizes = SizeMemo()
         self._list_key: tuple[object, ...] = ()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -98,6 +95,7 @@ class KioskWindow(QWidget):
             # Read aloud may come (the engine is made after the first frame) and go.
             reader.available_changed.connect(self._show_listen)
         self.call_panel.clicked.connect(lambda: self.go(Place(Screen.CALL)))
+        measure_with(self, self.label_sizes)  # the top bar's and call panel's labels
         self._restyle()
         self._show(self.session.place)
 
@@ -114,7 +112,7 @@ class KioskWindow(QWidget):
         self._show(self.session.back())
 
     def _remember_scroll(self) -> None:
-        scroll = getattr(self.current, "scroll_area", None)
+        scroll = self.current.scroll_area if self.current is not None else None
         if scroll is not None:
             self.session.scroll[self.session.place] = scroll.verticalScrollBar().value()
 
@@ -128,36 +126,15 @@ class KioskWindow(QWidget):
             theme,
             self.translations,
             self.scroll_pool,
+            self.label_sizes,
+            self._dialer(),
         )
 
-    def _build(self, place: Place) -> QWidget | None:
+    def _build(self, place: Place) -> KioskScreen | None:
         ctx = self._context()
-        catalog = self.catalog
-        screen = place.screen
-        if screen is Screen.HOME:
-            return HomeScreen(ctx)
-        if screen is Screen.ATTRACT:
-            attract = AttractScreen(catalog, self.translations)
-            attract.touched.connect(lambda: self.go(HOME))
-            return attract
-        if screen is Screen.DRUG_LIST:
+        if place.screen is Screen.DRUG_LIST:
             return self._drug_list(ctx)
-        if screen is Screen.CALL:
-            # From an immediate-action result (its checklist's id): keep its emergency action.
-            source = catalog.checklists.get(place.key)
-            action = None
-            if source is not None:
-                action = source.emergency_action or catalog.site.emergency_action
-            return CallCardScreen(ctx, self._dialer(), action)
-        if screen is Screen.CHECKLIST_LIST:
-            return ChecklistListScreen(ctx)
-        if screen is Screen.DRUG and place.key in catalog.drugs:
-            return DrugPageScreen(ctx, catalog.drugs[place.key])
-        if screen is Screen.CHECKLIST and place.key in catalog.checklists:
-            return ChecklistScreen(ctx, catalog.checklists[place.key])
-        if screen is Screen.RESULT and place.key in catalog.checklists:
-            return ResultScreen(ctx, catalog.checklists[place.key])
-        return None
+        return build_screen(ctx, place)
 
     def _drug_list(self, ctx: ScreenContext) -> DrugListScreen:
         """The medication list, kept while nothing it shows changes.
@@ -185,7 +162,7 @@ class KioskWindow(QWidget):
             self._discard(self._list_screen)
         self._list_screen = None
 
-    def _discard(self, screen: QWidget) -> None:
+    def _discard(self, screen: KioskScreen) -> None:
         """Remove a screen for good, recycling its scroll area or list view.
 
         A ScrollPage hands its scroll area back itself when it is deleted.
@@ -223,26 +200,19 @@ class KioskWindow(QWidget):
                 old.hide()  # kept for the next visit (see _drug_list)
             else:
                 self._discard(old)
-        scroll = getattr(widget, "scroll_area", None)
+        scroll = widget.scroll_area
         if scroll is not None and place in self.session.scroll:
             scroll.verticalScrollBar().setValue(self.session.scroll[place])
-        on_home = place == HOME
-        attract = place.screen is Screen.ATTRACT
-        self.top_bar.back.setVisible(not on_home)
-        self.top_bar.home.setVisible(not on_home)
-        self.top_bar.setVisible(not attract)
+        self.top_bar.show_place(place)
         # The call card and the attract screen show the number themselves, and an
         # immediate-action result offers it below its emergency action (nothing there may
         # compete with "call 911"); everywhere else the panel is on screen.
-        self.call_panel.setVisible(
-            place.screen not in (Screen.CALL, Screen.ATTRACT)
-            and not getattr(widget, "replaces_call_panel", False)
-        )
+        self.call_panel.setVisible(widget.shows_call_panel)
         self._show_listen()
         self._label_listen(False)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if announce:  # not for a redraw after a language, size or content change
-            self.place_shown.emit(place)
+            self.place_shown.emit(widget.shown(place))
 
     # -- replacing what is shown -------------------------------------------------------
 
@@ -258,7 +228,7 @@ class KioskWindow(QWidget):
     def set_catalog(self, catalog: Catalog) -> None:
         """Show new content (the caller chooses a moment when nobody is mid-read)."""
         if catalog.site.languages != self.catalog.site.languages:
-            self.translations = Translations(resources_dir() / "i18n", catalog.site.languages)
+            self.translations = Translations(i18n_dir(), catalog.site.languages)
         self.catalog = catalog
         self.index = DrugIndex(catalog.drugs)
         if self.session.language not in catalog.site.languages:
@@ -293,10 +263,7 @@ class KioskWindow(QWidget):
 
     def next_language(self) -> None:
         """Switch to the next offered language, keeping the visitor's place."""
-        languages = self.catalog.site.languages
-        current = self.session.language
-        position = languages.index(current) if current in languages else -1
-        self.session.language = languages[(position + 1) % len(languages)]
+        self.session.next_language(self.catalog.site.languages)
         self._refresh()
 
     def next_text_size(self) -> None:
@@ -311,28 +278,18 @@ class KioskWindow(QWidget):
         if self.reader.speaking:
             self.reader.stop()
             return
-        speech_text = getattr(self.current, "speech_text", None)
-        if callable(speech_text):
-            self.reader.speak(str(speech_text()), self.session.language)
+        if self.current is not None:
+            self.reader.speak(self.current.speech_text(), self.session.language)
 
     def _show_listen(self, _available: bool = False) -> None:
         """Listen shows where there is something to read and an engine to read it."""
-        readable = hasattr(self.current, "speech_text")
+        readable = self.current is not None and bool(self.current.spoken_lines())
         self.top_bar.listen.setVisible(
             self.reader is not None and self.reader.available and readable
         )
 
     def _label_listen(self, speaking: bool) -> None:
-        text = self.translations.text(
-            "stop_listening" if speaking else "listen", self.session.language
-        )
-        button = self.top_bar.listen
-        button.title_label.setText(text)
-        button.setText(text)
-        button.setAccessibleName(text)
-        button.setAccessibleDescription(
-            self.translations.text("listen_desc", self.session.language)
-        )
+        self.top_bar.label_listen(speaking, self.session.language, self.translations)
 
     def toggle_contrast(self) -> None:
         """High-contrast colours on or off."""
@@ -353,35 +310,9 @@ class KioskWindow(QWidget):
         palette.setColor(QPalette.ColorRole.LinkVisited, QColor(theme.link))
         self.setPalette(palette)
         self.setStyleSheet(stylesheet(self._template, theme, session.text_size))
-        language = session.language
-        languages = self.catalog.site.languages
-        following = (
-            languages[(languages.index(language) + 1) % len(languages)]
-            if language in languages
-            else languages[0]
-        )
-        size_name = self.translations.text(f"size_{int(session.text_size)}", language)
-        text = self.translations.text
-        self.top_bar.set_texts(
-            {
-                "back": (text("back", language), text("back_desc", language)),
-                "home": (text("home", language), text("home_desc", language)),
-                "language": (
-                    self.translations.language_name(following),
-                    self.translations.text("language_desc", following),
-                ),
-                "text_size": (
-                    f"{text('text_size', language)}: {size_name}",
-                    text("text_size_desc", language),
-                ),
-                "contrast": (
-                    text("contrast_on" if session.high_contrast else "contrast", language),
-                    text("contrast_desc", language),
-                ),
-            }
-        )
+        self.top_bar.relabel(session, self.catalog.site.languages, self.translations)
         self._label_listen(self.reader is not None and self.reader.speaking)
-        self.top_bar.language.setVisible(len(languages) > 1)
+        language = session.language
         self.call_panel.show_coordinator(
             self.catalog.site.coordinator,
             language,
@@ -406,8 +337,3 @@ class KioskWindow(QWidget):
             width = max(380, min(560, size.width() * 28 // 100))
             self.call_panel.setFixedWidth(width)
         super().resizeEvent(event)
-
-
-def load_template(resources: Path) -> str:
-    """The QSS theme template."""
-    return (resources / "theme.qss").read_text(encoding="utf-8")

@@ -21,6 +21,8 @@ class PinPad(Overlay):
     """Emits ``accepted`` after a right PIN; the typed digits live only in this widget."""
 
     accepted = Signal()
+    #: The visitor (or staff) closed the pad with its Cancel key.
+    closed = Signal()
 
     def __init__(self, window: QWidget, gate: PinGate) -> None:
         super().__init__(window, "Staff PIN")
@@ -41,7 +43,7 @@ class PinPad(Overlay):
         self._key(grid, "Delete", 3, 0, self.delete)
         self._key(grid, "0", 3, 1)
         self._key(grid, "OK", 3, 2, self.submit)
-        self._key(grid, "Cancel", 4, 0, self.cancel, span=3)
+        self._key(grid, "Cancel", 4, 0, self._cancel_pressed, span=3)
         self.body.addLayout(grid)
 
     def _key(
@@ -92,6 +94,10 @@ class PinPad(Overlay):
         """Remove the last digit."""
         self._digits = self._digits[:-1]
         self._refresh()
+
+    def _cancel_pressed(self) -> None:
+        self.cancel()
+        self.closed.emit()
 
     def cancel(self) -> None:
         """Close and forget what was typed."""

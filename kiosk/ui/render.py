@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.content import Catalog
 from kiosk.session import HOME, Place, Screen, Session, TextSize
-from kiosk.ui.main_window import KioskWindow, load_template
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import load_template
 
 
 class UnknownPages(ValueError):
@@ -64,7 +65,8 @@ def render_pages(
     for page_id, place, tick in page_places(catalog):
         if pages and page_id not in pages:
             continue
-        session = Session(language or catalog.site.default_language)
+        session = Session.for_site(catalog.site)
+        session.language = language or session.language
         session.text_size = TextSize(text_size)
         session.high_contrast = high_contrast
         if tick:

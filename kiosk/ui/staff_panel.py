@@ -45,6 +45,8 @@ class StaffPanel(Overlay):
     reload_requested = Signal()
     preview_requested = Signal(object)  # a Place
     exit_requested = Signal()
+    #: Staff closed the panel with its Close button.
+    closed = Signal()
 
     def __init__(self, window: QWidget, status: Callable[[], StaffStatus]) -> None:
         super().__init__(window, "Staff panel")
@@ -86,6 +88,7 @@ class StaffPanel(Overlay):
         self.preview_button.clicked.connect(self._toggle_chooser)
         self.exit_button.clicked.connect(self.exit_requested.emit)
         self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self.closed.emit)
 
     def open_panel(self) -> None:
         """Refresh and show."""

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
 from kiosk.session import TextSize
 
@@ -197,3 +198,16 @@ def load_fonts(resources: Path) -> list[str]:
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return families
+
+
+def prepare_fonts(app: QApplication, resources: Path) -> None:
+    """Load the bundled font and make it the default."""
+    load_fonts(resources)
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(26)
+    app.setFont(font)
+
+
+def load_template(resources: Path) -> str:
+    """The QSS theme template."""
+    return (resources / "theme.qss").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from kiosk.content import load_content
 from kiosk.content.text import text
+from kiosk.content.yaml_source import YamlDocument
 from tests.conftest import Writer, drug_yaml
 
 
@@ -113,12 +114,25 @@ def test_a_file_still_being_saved_leaves_the_catalog_incomplete(content_dir: Pat
     assert result.catalog is None or not result.catalog.complete
 
 
-def test_load_leaves_garbage_collection_as_it_found_it(content_dir: Path, write: Writer) -> None:
+def test_load_leaves_garbage_collection_alone(
+    content_dir: Path, write: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Collection is process-wide: only a caller that owns the process pauses it."""
     import gc
 
+    from kiosk.content import parsing
+    from kiosk.content.yaml_source import parse_source
+
+    seen: list[bool] = []
+
+    def watched(raw: bytes) -> YamlDocument:
+        seen.append(gc.isenabled())
+        return parse_source(raw)
+
+    monkeypatch.setattr(parsing, "parse_source", watched)
     assert gc.isenabled()
     load_content(content_dir)
-    assert gc.isenabled()
+    assert seen and all(seen)  # never paused during the load
     write("drugs/bad.yaml", "id: [\n")  # a failing file too
     gc.disable()
     try:

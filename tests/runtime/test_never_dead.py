@@ -127,7 +127,8 @@ def test_listen_appears_when_the_engine_arrives(qtbot: QtBot, make_window_with: 
 def make_window_with(qtbot: QtBot, fonts_loaded: None) -> object:
     from kiosk.session import Session
     from kiosk.settings import resources_dir
-    from kiosk.ui.main_window import KioskWindow, load_template
+    from kiosk.ui.main_window import KioskWindow
+    from kiosk.ui.theme import load_template
     from tests.ui.conftest import catalog_of
 
     def make(speech: SpeechService) -> KioskWindow:
@@ -144,7 +145,7 @@ def make_window_with(qtbot: QtBot, fonts_loaded: None) -> object:
 @pytest.fixture
 def fonts_loaded(qapp: object) -> None:
     from kiosk.settings import resources_dir
-    from kiosk.ui.app import prepare_fonts
+    from kiosk.ui.theme import prepare_fonts
 
     prepare_fonts(qapp, resources_dir())  # type: ignore[arg-type]
 

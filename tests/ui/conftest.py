@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from kiosk.content import Catalog, load_content
 from kiosk.session import Session, TextSize
 from kiosk.settings import resources_dir
-from kiosk.ui.app import prepare_fonts
-from kiosk.ui.main_window import KioskWindow, load_template
+from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.render import page_places
+from kiosk.ui.theme import load_template, prepare_fonts
 from tests.conftest import SHIPPED_CONTENT
 
 WindowFactory = Callable[..., KioskWindow]

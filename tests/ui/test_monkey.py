@@ -23,13 +23,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QListView, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.controller import KioskController
 from kiosk.content import load_content
 from kiosk.operations import Operations
 from kiosk.pin import hash_pin
 from kiosk.session import ATTRACT, Screen, Session, TextSize
 from kiosk.settings import resources_dir
 from kiosk.stats import UsageStats
-from kiosk.ui.kiosk_app import KioskApp
 from kiosk.ui.pin_pad import PinPad
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.staff_panel import StaffPanel
@@ -63,14 +63,14 @@ class Tally:
 @pytest.fixture
 def kiosk(
     qtbot: QtBot, fonts_loaded: None, shipped_copy: Path, tmp_path: Path
-) -> Iterator[tuple[KioskApp, FakeClock]]:
+) -> Iterator[tuple[KioskController, FakeClock]]:
     """The kiosk on a copy of the shipped content, with a staff PIN, started."""
     clock = FakeClock()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     first = load_content(shipped_copy)
     assert first.catalog is not None and not first.errors
-    kiosk = KioskApp(
+    kiosk = KioskController(
         app,
         shipped_copy,
         first,
@@ -94,7 +94,7 @@ def kiosk(
 class Monkey:
     """Sends random input to the kiosk window, the way fingers and a keyboard would."""
 
-    def __init__(self, kiosk: KioskApp, clock: FakeClock, seed: int) -> None:
+    def __init__(self, kiosk: KioskController, clock: FakeClock, seed: int) -> None:
         self.kiosk = kiosk
         self.window = kiosk.window
         self.clock = clock
@@ -280,7 +280,7 @@ class Monkey:
         self.tally.screens.add(self.window.session.place.screen)
 
 
-def check_fresh(kiosk: KioskApp, before: Session) -> None:
+def check_fresh(kiosk: KioskController, before: Session) -> None:
     """After a reset: the attract screen, no overlay, and a brand-new, empty session."""
     window = kiosk.window
     session = window.session
@@ -292,12 +292,12 @@ def check_fresh(kiosk: KioskApp, before: Session) -> None:
     assert session.text_size is TextSize.NORMAL and not session.high_contrast
     assert session.search_text == "" and session.scroll == {}
     assert all(session.ticked(key) == frozenset() for key in catalog.checklists)
-    assert not session.counted
+    assert not kiosk.visit_counted
     for layer in (kiosk.idle_overlay, kiosk.pin_pad, kiosk.staff):
         assert not layer.isVisible(), f"{layer.accessibleName()} is still open after a reset"
 
 
-def check_calm(kiosk: KioskApp) -> None:
+def check_calm(kiosk: KioskController) -> None:
     """The attract screen with no overlay over it."""
     assert isinstance(kiosk.window.current, AttractScreen)
     for layer in (kiosk.idle_overlay, kiosk.pin_pad, kiosk.staff):
@@ -319,7 +319,7 @@ def refcount_guard() -> None:
             )
 
 
-def run_monkey(kiosk: KioskApp, clock: FakeClock, events: int, seed: int) -> Monkey:
+def run_monkey(kiosk: KioskController, clock: FakeClock, events: int, seed: int) -> Monkey:
     monkey = Monkey(kiosk, clock, seed)
     refs = [sys.getrefcount(value) for value in (None, True, False)]
     started = time.perf_counter()
@@ -356,14 +356,14 @@ GESTURE_WARNING = r"^QGestureManager::deliverEvents: could not find the target f
 
 
 @pytest.mark.qt_log_ignore(GESTURE_WARNING)
-def test_monkey_2000_events(qtbot: QtBot, kiosk: tuple[KioskApp, FakeClock]) -> None:
+def test_monkey_2000_events(qtbot: QtBot, kiosk: tuple[KioskController, FakeClock]) -> None:
     app, clock = kiosk
     run_monkey(app, clock, 2000, seed=20261124)
 
 
 @pytest.mark.slow
 @pytest.mark.qt_log_ignore(GESTURE_WARNING)
-def test_monkey_100000_events(qtbot: QtBot, kiosk: tuple[KioskApp, FakeClock]) -> None:
+def test_monkey_100000_events(qtbot: QtBot, kiosk: tuple[KioskController, FakeClock]) -> None:
     app, clock = kiosk
     run_monkey(app, clock, 100_000, seed=7)
 
@@ -372,7 +372,7 @@ def test_monkey_100000_events(qtbot: QtBot, kiosk: tuple[KioskApp, FakeClock]) -
 
 
 def test_a_pin_pad_left_open_on_the_attract_screen_closes_itself(
-    kiosk: tuple[KioskApp, FakeClock],
+    kiosk: tuple[KioskController, FakeClock],
 ) -> None:
     """Staff hold the corner on the attract screen, then walk away: the pad must not stay."""
     app, clock = kiosk
@@ -385,7 +385,7 @@ def test_a_pin_pad_left_open_on_the_attract_screen_closes_itself(
 
 
 def test_closing_the_staff_panel_on_the_attract_screen_leaves_it_calm(
-    kiosk: tuple[KioskApp, FakeClock],
+    kiosk: tuple[KioskController, FakeClock],
 ) -> None:
     """After staff close their panel, no "Are you still there?" may pop up over attract."""
     app, clock = kiosk

@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from kiosk.runtime.speech import DEFAULT_VOLUME, Reader, create_reader
 from kiosk.session import Place, Screen, Session
 from kiosk.settings import resources_dir
-from kiosk.ui.main_window import KioskWindow, load_template
-from kiosk.ui.screens.common import spoken_number
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import load_template
+from kiosk.views.markdown import spoken_number
 from tests.conftest import SHIPPED_CONTENT
 from tests.ui.conftest import catalog_of
 
@@ -36,18 +37,21 @@ def speaking_window(qtbot: QtBot, fonts_loaded: None, reader: Reader) -> KioskWi
     return window
 
 
-def test_listen_only_where_there_is_something_to_read(speaking_window: KioskWindow) -> None:
+def test_listen_is_on_every_screen_that_has_words(speaking_window: KioskWindow) -> None:
+    """Every visitor screen reads itself from its view model, the list and home included."""
     listen = speaking_window.top_bar.listen
-    assert not listen.isVisible()  # home
+    assert listen.isVisible()  # home: the clinic and its tiles
+    assert "Medication information" in speaking_window.current.speech_text()  # type: ignore[union-attr]
     for place in (
         Place(Screen.DRUG, "baclofen"),
         Place(Screen.CHECKLIST, "baclofen-pump"),
         Place(Screen.CALL),
+        Place(Screen.DRUG_LIST),
     ):
         speaking_window.go(place)
         assert listen.isVisible(), place
-    speaking_window.go(Place(Screen.DRUG_LIST))
-    assert not listen.isVisible()
+    # the list says what the search shows
+    assert "Baclofen" in speaking_window.current.speech_text()  # type: ignore[union-attr]
 
 
 def test_listen_reads_the_page_in_the_visitors_language(

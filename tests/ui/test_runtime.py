@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.controller import KioskController
 from kiosk.content import load_content
 from kiosk.operations import Operations
 from kiosk.pin import hash_pin
@@ -23,7 +24,6 @@ from kiosk.runtime.lockdown import Lockdown
 from kiosk.session import ATTRACT, HOME, Place, Screen, TextSize
 from kiosk.settings import resources_dir
 from kiosk.stats import Metric, UsageStats
-from kiosk.ui.kiosk_app import KioskApp
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.screens.drug_list import DrugListScreen
@@ -35,9 +35,9 @@ from tests.ui.conftest import FakeClock, tap
 
 
 class Running:
-    """A started KioskApp plus its fake clock and folders."""
+    """A started KioskController plus its fake clock and folders."""
 
-    def __init__(self, kiosk: KioskApp, clock: FakeClock, root: Path, metrics: Path) -> None:
+    def __init__(self, kiosk: KioskController, clock: FakeClock, root: Path, metrics: Path) -> None:
         self.kiosk = kiosk
         self.clock = clock
         self.root = root
@@ -59,15 +59,15 @@ def build_kiosk(
     metrics_dir: Path | None = None,
     pages: bool = True,
     operations: Operations | None = None,
-) -> KioskApp:
-    """A KioskApp on ``root`` with a fake clock (not yet shown or started).
+) -> KioskController:
+    """A KioskController on ``root`` with a fake clock (not yet shown or started).
 
     With ``pages=False`` it starts as `kiosk run` does: on kiosk.yaml and the checklists.
     """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     stats = UsageStats(stats_file, today=lambda: dt.date(2026, 11, 24))
-    return KioskApp(
+    return KioskController(
         app,
         root,
         load_content(root, pages=pages),
@@ -79,8 +79,8 @@ def build_kiosk(
     )
 
 
-def dispose(kiosk: KioskApp) -> None:
-    """Stop a KioskApp and delete it on the UI thread now."""
+def dispose(kiosk: KioskController) -> None:
+    """Stop a KioskController and delete it on the UI thread now."""
     kiosk.stop()
     kiosk.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

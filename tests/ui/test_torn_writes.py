@@ -22,11 +22,11 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.controller import KioskController
 from kiosk.content import LoadResult, load_content
 from kiosk.session import HOME
 from kiosk.settings import resources_dir
 from kiosk.stats import UsageStats
-from kiosk.ui.kiosk_app import KioskApp
 from tests.conftest import drug_yaml
 
 RUN_S = 3.0
@@ -49,10 +49,10 @@ def version_text(number: int) -> tuple[str, str]:
 @pytest.fixture
 def kiosk(
     qtbot: QtBot, fonts_loaded: None, content_dir: Path, tmp_path: Path
-) -> Iterator[KioskApp]:
+) -> Iterator[KioskController]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    kiosk = KioskApp(
+    kiosk = KioskController(
         app,
         content_dir,
         load_content(content_dir),
@@ -118,7 +118,7 @@ class Writer(threading.Thread):
             self.failure = exc
 
 
-def run_writer(qtbot: QtBot, kiosk: KioskApp, *, staff: bool, piece_pause_s: float) -> None:
+def run_writer(qtbot: QtBot, kiosk: KioskController, *, staff: bool, piece_pause_s: float) -> None:
     """Save for RUN_S seconds while the kiosk reloads; check everything it loaded."""
     versions = [version_text(number) for number in range(30)]
     complete = {name for name, _ in versions} | {"Baclofen"}
@@ -169,14 +169,14 @@ def run_writer(qtbot: QtBot, kiosk: KioskApp, *, staff: bool, piece_pause_s: flo
 
 
 def test_saves_seen_by_the_watcher_never_show_a_half_written_page(
-    qtbot: QtBot, kiosk: KioskApp
+    qtbot: QtBot, kiosk: KioskController
 ) -> None:
     """Reloads the watcher starts itself: it waits for the folder to be quiet (debounce)."""
     run_writer(qtbot, kiosk, staff=False, piece_pause_s=0.03)
 
 
 def test_reload_pressed_during_a_save_never_shows_a_half_written_page(
-    qtbot: QtBot, kiosk: KioskApp
+    qtbot: QtBot, kiosk: KioskController
 ) -> None:
     """Staff press "Reload content" while a slow copy is half-way through a file."""
     run_writer(qtbot, kiosk, staff=True, piece_pause_s=0.15)

@@ -138,3 +138,31 @@ def test_every_label_on_every_page_answers_as_qlabel_would(
                         checked += 1
                 window.next_language()  # the other language next time round
     assert checked > 1000
+
+
+def test_changes_made_by_qt_itself_never_leave_a_stale_answer(qtbot: QtBot) -> None:
+    """Qt's own C++ setters (clear, setNum, setFixedWidth) bypass Python overrides.
+
+    The memo is keyed by what the label is now, so each answer still matches QLabel's.
+    """
+    cached, _plain, _parent = twins(qtbot)
+    cached.sizeHint()  # remembered for the long text
+    for change in (
+        lambda label: label.setNum(7),
+        lambda label: label.clear(),
+        lambda label: label.setText(LONG),
+        lambda label: label.setFixedWidth(180),
+        lambda label: label.setStyleSheet("font-size: 40px"),
+    ):
+        change(cached)
+        fresh = QLabel()  # QLabel as it would answer from scratch, set up as cached is now
+        qtbot.addWidget(fresh)
+        fresh.setWordWrap(True)
+        fresh.setText(cached.text())
+        fresh.setStyleSheet(cached.styleSheet())
+        fresh.setMinimumWidth(cached.minimumWidth())
+        fresh.setMaximumWidth(cached.maximumWidth())
+        fresh.ensurePolished()
+        assert cached.sizeHint() == fresh.sizeHint()
+        assert cached.minimumSizeHint() == fresh.minimumSizeHint()
+        assert cached.heightForWidth(180) == fresh.heightForWidth(180)

@@ -9,8 +9,10 @@ from PySide6.QtGui import QHideEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
-from kiosk.ui.screens.common import label
+from kiosk.ui.screens.common import label, text_label
+from kiosk.ui.screens.screen import KioskScreen
 from kiosk.ui.translations import Translations
+from kiosk.views.attract import attract_view
 
 DRIFT_MS = 100
 #: One full drift cycle, in ticks (about 3 minutes): slow enough to be calm, fast enough
@@ -18,31 +20,31 @@ DRIFT_MS = 100
 CYCLE_TICKS = 1800
 
 
-class AttractScreen(QWidget):
+class AttractScreen(KioskScreen):
     """Clinic name, 'Touch to start' in every offered language, and the call number."""
 
     touched = Signal()
+    shows_call_panel = False  # the card shows the number itself
 
     def __init__(self, catalog: Catalog, translations: Translations) -> None:
         super().__init__()
         self.setObjectName("Attract")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        site = catalog.site
-        first = site.default_language
-        self.setAccessibleName(translations.text("touch_to_start", first))
+        view = attract_view(catalog, translations.text)
+        self.view = view
+        self.setAccessibleName(view.name)
         self.card = QFrame(self)
         self.card.setObjectName("AttractCard")
         column = QVBoxLayout(self.card)
         column.setSpacing(18)
         column.setContentsMargins(48, 40, 48, 40)
-        column.addWidget(label(site.clinic_name.get(first), "attract_title"))
-        for language in site.languages:
-            column.addWidget(label(translations.text("touch_to_start", language), "attract_touch"))
-        coordinator = site.coordinator
-        column.addWidget(label(coordinator.heading.get(first), "h2"))
-        self.phone = label(coordinator.phone, "attract_phone")
+        column.addWidget(text_label(view.clinic))
+        for line in view.touch_to_start:
+            column.addWidget(text_label(line))
+        column.addWidget(text_label(view.heading))
+        self.phone = label(view.phone.number, "attract_phone")
         column.addWidget(self.phone)
-        column.addWidget(label(coordinator.hours.get(first), "h2"))
+        column.addWidget(text_label(view.hours))
         for child in self.card.findChildren(QWidget):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self._tick = 0
@@ -50,6 +52,10 @@ class AttractScreen(QWidget):
         self.timer.setInterval(DRIFT_MS)
         self.timer.timeout.connect(self.drift)
         self.installEventFilter(self)
+
+    def spoken_lines(self) -> list[str]:
+        """Everything on the card."""
+        return self.view.spoken()
 
     def drift(self) -> None:
         """Move the card one small step along a slow Lissajous path."""

@@ -3,69 +3,66 @@
 from __future__ import annotations
 
 from kiosk.content.models import Checklist
-from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.advice import draft_banner, is_draft, review_line
-from kiosk.ui.screens.common import ScrollPage, label, plain_text
+from kiosk.ui.screens.common import ScrollPage, text_label
 from kiosk.ui.screens.links import follow_links
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.views.checklist import ChecklistView, checklist_view
 
 
 class ChecklistScreen(ScrollPage):
     """Ticks live in the session (memory only)."""
 
     def __init__(self, ctx: ScreenContext, checklist: Checklist) -> None:
-        super().__init__(ctx.text(checklist.title), ctx.ui("page_desc"), ctx.scroll_pool)
+        view = self._view_of(ctx, checklist)
+        super().__init__(ctx, view.title, view.description)
         self.checklist = checklist
-        banner = draft_banner(ctx, checklist.review)
-        if banner is not None:
-            self.body.addWidget(banner)
-        self.body.addWidget(label(ctx.text(checklist.title), "h1"))
-        self.intro = follow_links(label(ctx.text(checklist.intro), markdown=True), ctx)
-        self.body.addWidget(self.intro)
-        self.body.addWidget(label(ctx.ui("tick_all"), "h2"))
-        ticked = ctx.session.ticked(checklist.id)
-        self.rows: dict[str, TouchButton] = {}
-        for item in checklist.items:
-            row = TouchButton(ctx.text(item.text), kind="check", checkable=True, center=False)
-            row.setChecked(item.id in ticked)
-            row.setAccessibleDescription(ctx.ui("row_desc"))
-            row.toggled.connect(lambda on, item_id=item.id: self._toggle(ctx, item_id, on))
-            self.body.addWidget(row)
-            self.rows[item.id] = row
-        self.result_button = TouchButton(ctx.ui("see_result"))
-        self.result_button.setMinimumHeight(96)
-        self.result_button.setAccessibleDescription(ctx.ui("see_result_desc"))
-        self.result_button.clicked.connect(lambda: ctx.go(Place(Screen.RESULT, checklist.id)))
-        self.body.addWidget(self.result_button)
-        self.start_over = TouchButton(ctx.ui("start_over"), kind="quiet")
-        self.start_over.clicked.connect(self._clear_all)
-        self.start_over.setAccessibleDescription(ctx.ui("start_over_desc"))
         self._ctx = ctx
+        if view.draft is not None:
+            self.body.addWidget(text_label(view.draft))
+        self.body.addWidget(text_label(view.heading))
+        self.intro = follow_links(text_label(view.intro), ctx)
+        self.body.addWidget(self.intro)
+        self.body.addWidget(text_label(view.tick_all))
+        self.rows: dict[str, TouchButton] = {}
+        for item in view.rows:
+            row = TouchButton(item.text, kind="check", checkable=True, center=False)
+            row.setChecked(item.ticked)
+            row.setAccessibleDescription(item.description)
+            row.toggled.connect(lambda on, item_id=item.item_id: self._toggle(item_id, on))
+            self.body.addWidget(row)
+            self.rows[item.item_id] = row
+        self.result_button = TouchButton(view.see_result.label)
+        self.result_button.setMinimumHeight(96)
+        self.result_button.setAccessibleDescription(view.see_result.description)
+        target = view.see_result.target
+        self.result_button.clicked.connect(lambda: ctx.go_to(target))
+        self.body.addWidget(self.result_button)
+        self.start_over = TouchButton(view.start_over.label, kind="quiet")
+        self.start_over.clicked.connect(self._clear_all)
+        self.start_over.setAccessibleDescription(view.start_over.description)
         self.body.addWidget(self.start_over)
-        self.review = label(review_line(ctx, checklist.review), "muted")
+        self.review = text_label(view.review)
         self.body.addWidget(self.review)
         self.finish()
 
-    def speech_text(self) -> str:
-        """Title, introduction and every item with whether it is ticked."""
-        ctx = self._ctx
-        ticked = ctx.session.ticked(self.checklist.id)
-        parts = [ctx.ui("draft_banner")] if is_draft(self.checklist.review) else []
-        parts += [
-            ctx.text(self.checklist.title),
-            plain_text(ctx.text(self.checklist.intro)),
-            ctx.ui("tick_all"),
-        ]
-        for item in self.checklist.items:
-            state = ctx.ui("checked") if item.id in ticked else ctx.ui("not_checked")
-            parts.append(f"{ctx.text(item.text)} ({state})")
-        parts.append(self.review.text())
-        return "\n".join(parts)
+    @staticmethod
+    def _view_of(ctx: ScreenContext, checklist: Checklist) -> ChecklistView:
+        return checklist_view(checklist, ctx.session.ticked(checklist.id), ctx)
 
-    def _toggle(self, ctx: ScreenContext, item_id: str, on: bool) -> None:
-        if (item_id in ctx.session.ticked(self.checklist.id)) != on:
-            ctx.session.toggle(self.checklist.id, item_id)
+    @property
+    def view(self) -> ChecklistView:
+        """The checklist with the visitor's ticks as they are now."""
+        return self._view_of(self._ctx, self.checklist)
+
+    def spoken_lines(self) -> list[str]:
+        """Title, introduction and every item with whether it is ticked."""
+        return self.view.spoken()
+
+    def _toggle(self, item_id: str, on: bool) -> None:
+        session = self._ctx.session
+        if (item_id in session.ticked(self.checklist.id)) != on:
+            session.toggle(self.checklist.id, item_id)
 
     def _clear_all(self) -> None:
         self._ctx.session.clear_answers(self.checklist.id)

@@ -9,46 +9,18 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.content.text import MARKDOWN_LINK
-from kiosk.ui.widgets.scroll import ScrollAreaPool, scroll_area
-from kiosk.ui.widgets.wrap_label import WrapLabel
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.screen import KioskScreen
+from kiosk.ui.widgets.scroll import scroll_area
+from kiosk.ui.widgets.wrap_label import SizeMemo, WrapLabel
+from kiosk.views.markdown import kiosk_markdown
+from kiosk.views.parts import Text
 
 PAGE_MARGIN = 40
 SPACING = 20
 
 
-_INTERNAL = ("drug:", "checklist:")
 _BODY_STYLE = re.compile(r"<body[^>]*>")
-_BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|```|\|)")
-
-
-def kiosk_markdown(text: str) -> str:
-    """Content Markdown as the kiosk shows it.
-
-    Soft line breaks are joined into flowing paragraphs, drug:/checklist: links are kept,
-    and every other link is reduced to its words (nothing opens a browser).
-    """
-
-    def replace(match: re.Match[str]) -> str:
-        words, target = match.group(1), match.group(2)
-        return match.group(0) if target.startswith(_INTERNAL) else words
-
-    lines = text.strip().splitlines()
-    joined: list[str] = []
-    for line in lines:
-        previous = joined[-1] if joined else ""
-        continues = (
-            previous.strip()
-            and line.strip()
-            and not _BLOCK_START.match(line)
-            and not previous.endswith("  ")
-        )
-        if continues:
-            joined[-1] = previous.rstrip() + " " + line.strip()
-        else:
-            joined.append(line)
-    return MARKDOWN_LINK.sub(replace, "\n".join(joined))
-
 
 #: Rendered texts kept: every text of about fifty pages in two languages. (The HTML is a few
 #: KB each, so a larger cache only grows memory on big folders, where visits rarely repeat.)
@@ -76,19 +48,6 @@ def markdown_html(text: str, paragraph_gap_px: int = 14) -> str:
     return _BODY_STYLE.sub("<body>", document.toHtml(), count=1)
 
 
-def plain_text(text: str) -> str:
-    """What a Markdown text says, without markup (for reading aloud)."""
-    document = QTextDocument()
-    document.setMarkdown(kiosk_markdown(text))
-    return document.toPlainText()
-
-
-def spoken_number(phone: str) -> str:
-    """A phone number as a voice should read it: digit by digit, pausing at the groups."""
-    groups = [group for group in re.split(r"[^0-9+]+", phone) if group]
-    return ", ".join(" ".join(group) for group in groups)
-
-
 def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLabel:
     """A wrapping label; ``role`` selects a QSS style (h1, h2, muted …)."""
     widget = WrapLabel()
@@ -104,13 +63,27 @@ def label(text: str, role: str | None = None, *, markdown: bool = False) -> QLab
     return widget
 
 
-class ScrollPage(QWidget):
+def text_label(part: Text) -> QLabel:
+    """The label that shows one view-model text."""
+    widget = label(part.shown, part.role or None, markdown=part.markdown)
+    if part.name:
+        widget.setAccessibleName(part.name)
+    return widget
+
+
+def measure_with(widget: QWidget, sizes: SizeMemo | None) -> None:
+    """Hand the window's label size memo to every wrapping label in ``widget``."""
+    for child in widget.findChildren(WrapLabel):
+        child.memo = sizes
+
+
+class ScrollPage(KioskScreen):
     """A screen made of one scrolling column; add widgets to ``body``."""
 
-    def __init__(
-        self, name: str, description: str = "", pool: ScrollAreaPool | None = None
-    ) -> None:
+    def __init__(self, ctx: ScreenContext, name: str, description: str = "") -> None:
         super().__init__()
+        pool = ctx.scroll_pool
+        self._sizes = ctx.sizes
         self.setObjectName("Screen")
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
@@ -130,8 +103,9 @@ class ScrollPage(QWidget):
         self.scroll_area.show()  # a recycled area comes back hidden
 
     def finish(self) -> None:
-        """Push content to the top."""
+        """Push content to the top; the page's labels measure with the window's memo."""
         self.body.addStretch(1)
+        measure_with(self, self._sizes)
 
     def event(self, event: QEvent) -> bool:
         """When deleted (after deleteLater), hand the scroll area back to the pool.

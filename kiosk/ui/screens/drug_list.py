@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from kiosk.search import normalize
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.common import PAGE_MARGIN, SPACING, label
+from kiosk.ui.screens.common import PAGE_MARGIN, SPACING, label, measure_with, text_label
+from kiosk.ui.screens.screen import KioskScreen
 from kiosk.ui.theme import Palette
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.scroll import enable_kinetic
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.views.lists import DrugRow, drug_list_view
 
 ROW_PADDING = 18
 ROW_GAP = 10
@@ -39,42 +41,43 @@ OTHER_NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class DrugListModel(QAbstractListModel):
-    """The drug ids currently listed, with their names in the visitor's language."""
+    """The rows of the medication list as its view model gives them."""
 
-    def __init__(self, ctx: ScreenContext) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._ctx = ctx
-        self._ids: list[str] = []
+        self._rows: tuple[DrugRow, ...] = ()
 
-    def show_ids(self, ids: list[str]) -> None:
+    def show_rows(self, rows: tuple[DrugRow, ...]) -> None:
         """Replace the rows."""
         self.beginResetModel()
-        self._ids = ids
+        self._rows = rows
         self.endResetModel()
+
+    def rows(self) -> tuple[DrugRow, ...]:
+        """The listed rows, in order."""
+        return self._rows
 
     def ids(self) -> list[str]:
         """The listed drug ids, in order."""
-        return list(self._ids)
+        return [row.drug_id for row in self._rows]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """Number of rows."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Name, other names and id of one row."""
         if not index.isValid():
             return None
-        page = self._ctx.catalog.drugs[self._ids[index.row()]]
-        name = self._ctx.text(page.name)
-        others = ", ".join(page.other_names)
+        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return name
+            return row.name
         if role == OTHER_NAMES_ROLE:
-            return others
+            return row.other_names
         if role == DRUG_ID_ROLE:
-            return page.id
+            return row.drug_id
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{name}. {self._ctx.ui('also_called', names=others)}" if others else name
+            return row.spoken
         return None
 
 
@@ -145,20 +148,21 @@ class DrugRowDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class DrugListScreen(QWidget):
+class DrugListScreen(KioskScreen):
     """Search box and A–Z strip on top, rows in the middle, keyboard at the bottom."""
 
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
         self.setObjectName("Screen")
-        self.setAccessibleName(ctx.ui("medications"))
         self._ctx = ctx
+        self.listing = drug_list_view(ctx.catalog, ctx.index, ctx.session.search_text, ctx)
+        self.setAccessibleName(self.listing.title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
         layout.setSpacing(SPACING // 2)
-        layout.addWidget(label(ctx.ui("medications"), "h1"))
+        layout.addWidget(text_label(self.listing.heading))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(ctx.ui("search_hint"))
+        self.search.setPlaceholderText(self.listing.search_hint)
         self.search.setAccessibleName(ctx.ui("search"))
         self.search.setAccessibleDescription(ctx.ui("search_desc"))
         self.search.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -169,7 +173,7 @@ class DrugListScreen(QWidget):
         self.letters: dict[str, TouchButton] = {}
         strip = QGridLayout()
         strip.setSpacing(8)
-        for position, letter in enumerate(self._initials()):
+        for position, letter in enumerate(self.listing.letters):
             button = TouchButton(letter, kind="key")
             button.setAccessibleName(ctx.ui("az_jump", letter=letter))
             button.setAccessibleDescription(ctx.ui("list_desc"))
@@ -179,7 +183,7 @@ class DrugListScreen(QWidget):
             self.letters[letter] = button
         strip.setColumnStretch(13, 1)
         layout.addLayout(strip)
-        self.model = DrugListModel(ctx)
+        self.model = DrugListModel()
         pool = ctx.scroll_pool
         self.view = pool.take_list() if pool is not None else QListView()
         self.view.setModel(self.model)
@@ -220,6 +224,7 @@ class DrugListScreen(QWidget):
         layout.addWidget(self.keyboard)
         self.search.textChanged.connect(self._filter)
         self._filter(self.search.text())
+        measure_with(self, ctx.sizes)
 
     def show_search(self, text: str) -> None:
         """Shown again: the search box holds the session's text, the list starts at the top."""
@@ -227,27 +232,20 @@ class DrugListScreen(QWidget):
             self.search.setText(text)
         self.view.scrollToTop()
 
-    def _initials(self) -> list[str]:
-        firsts = {
-            normalize(self._ctx.text(p.name))[:1].upper() for p in self._ctx.catalog.drugs.values()
-        }
-        return sorted(ch for ch in firsts if ch)
+    def spoken_lines(self) -> list[str]:
+        """The heading and the rows the search shows (or why there are none)."""
+        return self.listing.spoken()
 
     def _filter(self, text: str) -> None:
-        self._ctx.session.search_text = text
-        ids = self._ctx.index.search(text)
-        self.model.show_ids(ids)
-        if ids:
+        ctx = self._ctx
+        ctx.session.search_text = text
+        self.listing = drug_list_view(ctx.catalog, ctx.index, text, ctx)
+        self.model.show_rows(self.listing.rows)
+        if self.listing.empty is None:
             self.empty.hide()
             self.view.show()
         else:
-            catalog = self._ctx.catalog
-            if catalog.drugs:
-                message = self._ctx.ui("no_matches", query=text.strip())
-            elif not catalog.complete:  # the first moments after a start
-                message = self._ctx.ui("loading_pages")
-            else:
-                message = self._ctx.ui("no_pages")
+            message = self.listing.empty.text
             self.empty.setText(message)
             self.empty.setAccessibleName(message)
             self.empty.show()
@@ -257,10 +255,9 @@ class DrugListScreen(QWidget):
         """Show every page again and scroll to the first name starting with ``letter``."""
         if self.search.text():
             self.search.clear()
-        for row, drug_id in enumerate(self.model.ids()):
-            name = normalize(self._ctx.text(self._ctx.catalog.drugs[drug_id].name))
-            if name.upper().startswith(letter):
-                index = self.model.index(row)
+        for position, row in enumerate(self.model.rows()):
+            if normalize(row.name).upper().startswith(letter):
+                index = self.model.index(position)
                 self.view.scrollTo(index, QListView.ScrollHint.PositionAtTop)
                 self.view.setCurrentIndex(index)
                 return

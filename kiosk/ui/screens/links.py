@@ -5,18 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from kiosk.content.links import Link, LinkKind
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
 
 
 def place_for_link(target: str) -> Place | None:
     """Where an internal link leads, or None for anything else (never a browser)."""
-    scheme, _, ident = target.partition(":")
-    if scheme == "drug" and ident:
-        return Place(Screen.DRUG, ident)
-    if scheme == "checklist" and ident:
-        return Place(Screen.CHECKLIST, ident)
-    return None
+    link = Link.parse(target)
+    if link is None:
+        return None
+    return Place(Screen.DRUG if link.kind is LinkKind.DRUG else Screen.CHECKLIST, link.id)
 
 
 def follow_links(text: QLabel, ctx: ScreenContext) -> QLabel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 #: Widths remembered per text; layouts ask about only a handful (with and without the
@@ -57,65 +57,71 @@ class SizeMemo:
         return found
 
 
-#: Shared by every WrapLabel, like the lru_cache on markdown_html: a pure, bounded cache.
-SIZES = SizeMemo()
-
-
 class WrapLabel(QLabel):
     """A QLabel whose ``sizeHint``, ``minimumSizeHint`` and ``heightForWidth`` are remembered.
 
     Qt lays a wrapping label's text out again for every size question (rich text twice, and
     even when the width is the same), and while a new screen is built and shown the layouts
-    ask each label many of them. The answers depend only on what is in SizeKey, so they
-    are looked up in SIZES; the key is worked out again after anything that could change
-    it (text, format, font, style, margins …).
+    ask each label many of them. The answers depend only on what is in SizeKey, so they are
+    looked up in ``memo``, which the window owns and hands to each page's labels (a label
+    with no memo answers as QLabel does).
+
+    The key is worked out afresh for every question, from what the label is now: so no
+    change can leave a stale answer behind, whether it comes through Python, Qt's own C++
+    (``clear()``, ``setNum()``, ``setFixedWidth()`` …) or a style sheet.
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self._record: SizeRecord | None = None
-        self.memo = SIZES
+        self.memo: SizeMemo | None = None
 
-    def _sizes(self) -> SizeRecord:
-        record = self._record
-        if record is None:
-            self.ensurePolished()  # (the style sheet sets the font and margins)
-            margins = self.contentsMargins()
-            key = (
-                self.text(),
-                self.textFormat().value,
-                self.font().key(),
-                self.wordWrap(),
-                self.indent(),
-                self.margin(),
-                margins.left(),
-                margins.top(),
-                margins.right(),
-                margins.bottom(),
-                self.alignment().value,
-                self.minimumWidth(),
-                self.maximumWidth(),
-            )
-            record = self._record = self.memo.record(key)
-        return record
+    def size_key(self) -> SizeKey:
+        """Everything the label's size depends on, as it is now."""
+        self.ensurePolished()  # (the style sheet sets the font and margins)
+        margins = self.contentsMargins()
+        return (
+            self.text(),
+            self.textFormat().value,
+            self.font().key(),
+            self.wordWrap(),
+            self.indent(),
+            self.margin(),
+            margins.left(),
+            margins.top(),
+            margins.right(),
+            margins.bottom(),
+            self.alignment().value,
+            self.minimumWidth(),
+            self.maximumWidth(),
+        )
+
+    def _record(self) -> SizeRecord | None:
+        return self.memo.record(self.size_key()) if self.memo is not None else None
 
     def sizeHint(self) -> QSize:
         """QLabel's size hint (remembered)."""
-        record = self._sizes()
+        record = self._record()
+        if record is None:
+            return super().sizeHint()
         if record.preferred is None:
             record.preferred = QSize(super().sizeHint())
         return QSize(record.preferred)
 
     def minimumSizeHint(self) -> QSize:
         """QLabel's minimum size hint (remembered)."""
-        record = self._sizes()
+        record = self._record()
+        if record is None:
+            return super().minimumSizeHint()
         if record.minimum is None:
             record.minimum = QSize(super().minimumSizeHint())
         return QSize(record.minimum)
 
     def heightForWidth(self, width: int) -> int:
         """The label's height at ``width`` (remembered)."""
-        heights = self._sizes().heights
+        record = self._record()
+        if record is None:
+            return super().heightForWidth(width)
+        heights = record.heights
         height = heights.get(width)
         if height is None:
             height = super().heightForWidth(width)
@@ -123,50 +129,3 @@ class WrapLabel(QLabel):
                 heights.clear()
             heights[width] = height
         return height
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Font, style, margin or direction changes lay the text out differently."""
-        self._record = None
-        super().changeEvent(event)
-
-    # The setters below change the layout of the text; QLabel has no signal for them.
-
-    def setText(self, text: str) -> None:
-        """Show ``text``."""
-        self._record = None
-        super().setText(text)
-
-    def setTextFormat(self, format: Qt.TextFormat) -> None:
-        """Plain or rich text."""
-        self._record = None
-        super().setTextFormat(format)
-
-    def setWordWrap(self, on: bool) -> None:
-        """Wrap at word boundaries or not."""
-        self._record = None
-        super().setWordWrap(on)
-
-    def setIndent(self, indent: int) -> None:
-        """Indent of the text, in pixels."""
-        self._record = None
-        super().setIndent(indent)
-
-    def setMargin(self, margin: int) -> None:
-        """Margin around the text, in pixels."""
-        self._record = None
-        super().setMargin(margin)
-
-    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:
-        """Alignment of the text."""
-        self._record = None
-        super().setAlignment(alignment)
-
-    def setMinimumWidth(self, width: int) -> None:
-        """Narrowest width."""
-        self._record = None
-        super().setMinimumWidth(width)
-
-    def setMaximumWidth(self, width: int) -> None:
-        """Widest width."""
-        self._record = None
-        super().setMaximumWidth(width)

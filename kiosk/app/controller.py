@@ -1,4 +1,4 @@
-"""The running kiosk: wires the window to idle reset, hot reload, the staff panel and stats."""
+"""The kiosk controller: the window, idle reset, hot reload, the staff panel and statistics."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.checklist import Outcome, evaluate
 from kiosk.content import Catalog, LoadResult, Problem
-from kiosk.content.models import Theme
 from kiosk.idle import IdleClock
 from kiosk.metrics import snapshot_from, write_textfile
 from kiosk.operations import Operations
@@ -25,9 +23,11 @@ from kiosk.runtime.speech import Speech
 from kiosk.session import ATTRACT, HOME, Place, Screen, Session
 from kiosk.stats import Metric, UsageStats
 from kiosk.ui.idle_overlay import IdleOverlay
-from kiosk.ui.main_window import KioskWindow, load_template
+from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pin_pad import PinPad
 from kiosk.ui.staff_panel import StaffPanel, StaffStatus
+from kiosk.ui.theme import load_template
+from kiosk.visit_stats import Shown, counts_for
 
 log = logging.getLogger("kiosk.app")
 METRICS_INTERVAL_MS = 60_000
@@ -42,7 +42,7 @@ def log_problems(problems: tuple[Problem, ...]) -> None:
         (log.error if problem.is_error else log.warning)("%s", problem)
 
 
-class KioskApp(QObject):
+class KioskController(QObject):
     """Owns the window and every runtime service; one per process, passed explicitly."""
 
     def __init__(
@@ -112,8 +112,8 @@ class KioskApp(QObject):
         self.staff.exit_requested.connect(self.exit_kiosk)
         self.corner = CornerPress(self.window)
         self.corner.held.connect(self.open_pin_pad)
-        self.staff.close_button.clicked.connect(self._update_idle)
-        self.pin_pad.keys["Cancel"].clicked.connect(self._update_idle)
+        self.staff.closed.connect(self._update_idle)
+        self.pin_pad.closed.connect(self._update_idle)
 
         self.metrics_timer = QTimer(self)
         self.metrics_timer.setInterval(METRICS_INTERVAL_MS)
@@ -148,11 +148,9 @@ class KioskApp(QObject):
         self.stats.close()
 
     def new_session(self) -> Session:
-        """A fresh visitor session, starting on the attract screen."""
-        site = self.catalog.site
-        return Session(
-            site.default_language, start=ATTRACT, high_contrast=site.theme is Theme.HIGH_CONTRAST
-        )
+        """A fresh visitor session, starting on the attract screen (not yet a counted visit)."""
+        self.visit_counted = False
+        return Session.for_site(self.catalog.site, ATTRACT)
 
     # -- idle ---------------------------------------------------------------------------
 
@@ -197,8 +195,7 @@ class KioskApp(QObject):
         """Show ``catalog`` now, with its PIN and idle timings."""
         self.catalog, self.pending = catalog, None
         site = catalog.site
-        self.idle.clock.warn_after_s = site.idle.warn_after_s
-        self.idle.clock.countdown_s = site.idle.countdown_s
+        self.idle.set_timings(site.idle.warn_after_s, site.idle.countdown_s)
         self.window.set_catalog(catalog)
 
     # -- staff --------------------------------------------------------------------------
@@ -254,24 +251,14 @@ class KioskApp(QObject):
             self.idle_overlay.hide()  # nothing left to warn about
         self.idle.set_enabled(not attract or staff_open)
 
-    def _place_shown(self, place: Place) -> None:
+    def _place_shown(self, shown: Shown) -> None:
         self._update_idle()
-        if place == HOME and self.pending is not None:
+        if shown.place == HOME and self.pending is not None:
             self.apply(self.pending)
-        screen = place.screen
-        if screen is Screen.HOME and self.window.session.counted is False:
-            self.window.session.counted = True
-            self.stats.count(Metric.SESSION)
-        if screen is Screen.DRUG:
-            self.stats.count(Metric.PAGE_VIEW, place.key)
-        elif screen is Screen.CALL:
-            self.stats.count(Metric.CALL_CARD)
-        elif screen is Screen.RESULT and place.key in self.catalog.checklists:
-            checklist = self.catalog.checklists[place.key]
-            self.stats.count(Metric.CHECKLIST_COMPLETED, place.key)
-            ticked = self.window.session.ticked(place.key)
-            if evaluate(checklist, ticked).outcome is Outcome.URGENT:
-                self.stats.count(Metric.URGENT_RESULT, place.key)
+        for count in counts_for(shown, visit_counted=self.visit_counted):
+            if count.metric is Metric.SESSION:
+                self.visit_counted = True
+            self.stats.count(count.metric, count.key)
 
     def write_metrics(self, up: bool = True) -> None:
         """Write the Prometheus textfile (atomically)."""

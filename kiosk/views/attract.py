@@ -1,0 +1,43 @@
+"""The attract screen's view model: the clinic, "Touch to start" in every language, the number."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.content import Catalog
+from kiosk.views.call_card import Phone
+from kiosk.views.parts import Text, spoken_lines
+
+
+@dataclass(frozen=True)
+class AttractView:
+    """What the attract screen shows and says (in the kiosk's first language)."""
+
+    name: str
+    clinic: Text
+    touch_to_start: tuple[Text, ...]
+    heading: Text
+    phone: Phone
+    hours: Text
+
+    def spoken(self) -> list[str]:
+        """Everything on the card."""
+        return spoken_lines(self.clinic, *self.touch_to_start, self.heading, self.phone, self.hours)
+
+
+def attract_view(catalog: Catalog, ui: Callable[[str, str], str]) -> AttractView:
+    """The attract card; ``ui(key, language)`` gives an interface string in a language."""
+    site = catalog.site
+    first = site.default_language
+    coordinator = site.coordinator
+    return AttractView(
+        name=ui("touch_to_start", first),
+        clinic=Text(site.clinic_name.get(first), "attract_title"),
+        touch_to_start=tuple(
+            Text(ui("touch_to_start", language), "attract_touch") for language in site.languages
+        ),
+        heading=Text(coordinator.heading.get(first), "h2"),
+        phone=Phone(coordinator.phone, coordinator.heading.get(first)),
+        hours=Text(coordinator.hours.get(first), "h2"),
+    )
