@@ -10,7 +10,7 @@ from typing import TextIO
 
 from kiosk import __version__
 from kiosk.content import Catalog, load_content
-from kiosk.content.collection import paused_collection
+from kiosk.content.gc_pause import paused_collection
 from kiosk.content.links import Link, LinkKind
 from kiosk.content.models import Checklist, DrugPage
 from kiosk.content.problems import Problem
@@ -146,7 +146,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate content; print problems as path:line:col; 1 when there are errors."""
     root = args.content or default_content_dir()
     # A one-shot process with no other threads owns its collector: no collection during
-    # the load, which is then about a third faster (see kiosk.content.collection).
+    # the load, which is then about a third faster (see kiosk.content.gc_pause).
     with paused_collection():
         result = load_content(root, i18n_dir=i18n_dir(), plain_language=True)
     _print_problems(result.problems, sys.stdout)

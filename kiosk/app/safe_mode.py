@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.first_frame import on_first_frame
+from kiosk.app.ready import on_first_frame
 from kiosk.content import LoadResult
 from kiosk.content.models import Coordinator
 from kiosk.content.text import LocalText

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.first_frame import on_first_frame
 from kiosk.app.qt_app import qt_application
+from kiosk.app.ready import on_first_frame
 from kiosk.app.safe_mode import LAST_GOOD_SITE, run_safe
 from kiosk.content import LoadResult
 from kiosk.runtime.start_log import StartLog

@@ -23,6 +23,7 @@ from kiosk.content.problems import Problem, error
 from kiosk.content.rules.ids import duplicate_id_problem, file_name_problems
 from kiosk.content.rules.interface import interface_translation_problems
 from kiosk.content.rules.moved_settings import without_moved_settings
+from kiosk.content.rules.notices import notice_problems
 from kiosk.content.rules.plain_language import plain_language_problems
 from kiosk.content.rules.references import checklist_link_problems, drug_page_problems
 from kiosk.content.rules.review import review_problems
@@ -210,6 +211,8 @@ def _run(
     drugs = _read_folder(load, LinkKind.DRUG, DrugPage) if options.pages else {}
     _check_drug_references(load, drugs, checklists)
     _check_checklist_links(load, drugs, checklists)
+    if site is not None:
+        load.problems += notice_problems(site, site_doc, str(root / SITE_FILE), options.today)
     if site is not None and options.i18n_dir is not None:
         load.problems += interface_translation_problems(
             options.i18n_dir, site.languages, str(root / SITE_FILE), site_doc
@@ -246,7 +249,7 @@ def load_content(
     attract and home screens); the catalog then says ``complete=False``. With ``cache``,
     files whose bytes have not changed since the last load with it are not parsed again.
     The garbage collector is left as it is: a caller that wants it paused around a load
-    owns that pause (see kiosk.content.collection).
+    owns that pause (see kiosk.content.gc_pause).
     """
     options = LoadOptions(
         today=today or dt.date.today(),

@@ -125,6 +125,26 @@ class Theme(enum.StrEnum):
     HIGH_CONTRAST = "high-contrast"
 
 
+class Notice(_Model):
+    """A clinic notice on the attract and home screens, shown from ``starts`` to ``ends``."""
+
+    text: LocalText = Field(description="One or two short sentences, e.g. opening hours.")
+    starts: dt.date | None = Field(default=None, description="First day shown (YYYY-MM-DD).")
+    ends: dt.date | None = Field(default=None, description="Last day shown (YYYY-MM-DD).")
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Notice:
+        if self.starts and self.ends and self.ends < self.starts:
+            raise ValueError("a notice's ends date is before its starts date")
+        return self
+
+    def shows_on(self, day: dt.date) -> bool:
+        """Whether the notice is up on ``day`` (both dates are included)."""
+        return (self.starts is None or self.starts <= day) and (
+            self.ends is None or day <= self.ends
+        )
+
+
 class Site(_Model):
     """Settings for the whole kiosk, from content/kiosk.yaml."""
 
@@ -142,6 +162,9 @@ class Site(_Model):
         default=(), description="Public help lines shown on the call card (never instead of 911)."
     )
     welcome: LocalText | None = Field(default=None, description="Line under the clinic name.")
+    notices: tuple[Notice, ...] = Field(
+        default=(), description="Clinic notices on the attract and home screens, by date."
+    )
     idle: Idle = Idle()
     theme: Theme = Theme.DEFAULT
 
@@ -149,6 +172,10 @@ class Site(_Model):
     def default_language(self) -> str:
         """The language a new visitor sees."""
         return self.languages[0]
+
+    def notices_on(self, day: dt.date) -> tuple[Notice, ...]:
+        """The notices up on ``day``, in their order in kiosk.yaml."""
+        return tuple(notice for notice in self.notices if notice.shows_on(day))
 
 
 class Section(_Model):

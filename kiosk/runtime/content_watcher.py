@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
 from kiosk.content import Catalog, LoadResult, load_content
-from kiosk.content.collection import paused_collection
+from kiosk.content.gc_pause import paused_collection
 from kiosk.content.parse_cache import ParseCache
 
 log = logging.getLogger("kiosk.reload")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ class ScreenContext:
     scroll_pool: ScrollAreaPool | None = None
     #: The window's memo of label sizes (see WrapLabel); None measures every time.
     sizes: SizeMemo | None = None
+    #: Today's date (injected, so notices can be tested on a fake clock).
+    today: Callable[[], dt.date] = dt.date.today
     #: Starts a call to the coordinator (IT's call_command); None where the kiosk cannot dial.
     call: Callable[[], bool] | None = None
 

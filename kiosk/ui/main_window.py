@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -21,7 +22,7 @@ from kiosk.ui.screen_registry import build_screen
 from kiosk.ui.screens.common import ScrollPage, measure_with
 from kiosk.ui.screens.drug_list import DrugListScreen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.screen import KioskScreen
+from kiosk.ui.screens.kiosk_screen import KioskScreen
 from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST, stylesheet
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.translations import Translations
@@ -29,6 +30,8 @@ from kiosk.ui.widgets.scroll import ScrollAreaPool
 from kiosk.ui.widgets.wrap_label import SizeMemo
 
 log = logging.getLogger("kiosk.ui")
+#: How often the window looks whether the date has changed.
+DAY_CHECK_MS = 60_000
 
 
 class KioskWindow(QWidget):
@@ -47,9 +50,17 @@ class KioskWindow(QWidget):
         translations: Translations | None = None,
         *,
         call_command: tuple[str, ...] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
+        self._today = today
+        self._day = today()
+        # Notices come and go by date: look at the calendar once a minute.
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
+        self.day_timer.timeout.connect(self.check_day)
+        self.day_timer.start()
         self.setWindowTitle("Clinic kiosk")
         # The window itself holds focus after each screen change, so no control shows a
         # focus ring until a keyboard or switch user presses Tab (the window itself is not
@@ -127,6 +138,7 @@ class KioskWindow(QWidget):
             self.translations,
             self.scroll_pool,
             self.label_sizes,
+            self._today,
             self._dialer(),
         )
 
@@ -213,6 +225,15 @@ class KioskWindow(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if announce:  # not for a redraw after a language, size or content change
             self.place_shown.emit(widget.shown(place))
+
+    def check_day(self) -> None:
+        """On a new day, redraw Home or the attract screen: today's notices may differ."""
+        day = self._today()
+        if day == self._day:
+            return
+        self._day = day
+        if self.session.place.screen in (Screen.HOME, Screen.ATTRACT):
+            self._refresh()
 
     # -- replacing what is shown -------------------------------------------------------
 

@@ -14,15 +14,15 @@ from kiosk.ui.screens.checklist_list import ChecklistListScreen
 from kiosk.ui.screens.drug_list import DrugListScreen
 from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.kiosk_screen import KioskScreen
 from kiosk.ui.screens.result import ResultScreen
-from kiosk.ui.screens.screen import KioskScreen
 
 #: Builds the screen for a place, or None when its page or checklist is not in the catalog.
 ScreenBuilder = Callable[[ScreenContext, Place], KioskScreen | None]
 
 
 def _attract(ctx: ScreenContext, place: Place) -> KioskScreen:
-    screen = AttractScreen(ctx.catalog, ctx.translations)
+    screen = AttractScreen(ctx.catalog, ctx.translations, ctx.today())
     screen.touched.connect(lambda: ctx.go(HOME))
     return screen
 

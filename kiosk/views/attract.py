@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,14 +21,18 @@ class AttractView:
     heading: Text
     phone: Phone
     hours: Text
+    #: The clinic's notices up today (in the kiosk's first language).
+    notices: tuple[Text, ...]
 
     def spoken(self) -> list[str]:
         """Everything on the card."""
-        return spoken_lines(self.clinic, *self.touch_to_start, self.heading, self.phone, self.hours)
+        return spoken_lines(
+            self.clinic, *self.touch_to_start, *self.notices, self.heading, self.phone, self.hours
+        )
 
 
-def attract_view(catalog: Catalog, ui: Callable[[str, str], str]) -> AttractView:
-    """The attract card; ``ui(key, language)`` gives an interface string in a language."""
+def attract_view(catalog: Catalog, ui: Callable[[str, str], str], day: dt.date) -> AttractView:
+    """The attract card on ``day``; ``ui(key, language)`` gives an interface string."""
     site = catalog.site
     first = site.default_language
     coordinator = site.coordinator
@@ -40,4 +45,5 @@ def attract_view(catalog: Catalog, ui: Callable[[str, str], str]) -> AttractView
         heading=Text(coordinator.heading.get(first), "h2"),
         phone=Phone(coordinator.phone, coordinator.heading.get(first)),
         hours=Text(coordinator.hours.get(first), "h2"),
+        notices=tuple(Text(n.text.get(first), "notice") for n in site.notices_on(day)),
     )

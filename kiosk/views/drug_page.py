@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from kiosk.content import Catalog
 from kiosk.content.models import AdviceLevel, DrugPage
 from kiosk.session import Place, Screen
+from kiosk.views.markdown import breakable
 from kiosk.views.parts import (
     Action,
     AdviceView,
@@ -110,6 +111,10 @@ def drug_page_view(catalog: Catalog, page: DrugPage, words: Words) -> DrugPageVi
                 advice(
                     words,
                     section.advice.level,
+                    # an immediate-action box always says what to do first
+                    emergency_action=words.text(catalog.site.emergency_action)
+                    if section.advice.level is AdviceLevel.IMMEDIATE
+                    else None,
                     parts=(Text(words.text(section.advice.text), markdown=True),),
                 )
                 if section.advice is not None
@@ -118,7 +123,15 @@ def drug_page_view(catalog: Catalog, page: DrugPage, words: Words) -> DrugPageVi
             for section in page.sections
         ),
         sources_heading=Text(words.ui("sources"), "h2") if page.sources else None,
-        sources=tuple(Text(f"{s.title}\n{s.url}", "muted", said=s.title) for s in page.sources),
+        sources=tuple(
+            Text(
+                f"{s.title}\n{breakable(str(s.url))}",
+                "muted",
+                name=f"{s.title} {s.url}",
+                said=s.title,
+            )
+            for s in page.sources
+        ),
         review=Text(review_line(words, page.review), "muted"),
         disclaimer=Text(words.text(catalog.site.disclaimer), "muted"),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from kiosk.content import Catalog
@@ -25,16 +26,23 @@ class HomeView:
     description: str
     clinic: Text
     welcome: Text | None
+    #: The clinic's notices up today.
+    notices: tuple[Text, ...]
     #: Tile name (medications, checklist, call) → its action.
     tiles: dict[str, Action]
 
     def spoken(self) -> list[str]:
         """The clinic, its welcome, then each tile."""
-        return spoken_lines(self.clinic, self.welcome, *self.tiles.values())
+        return spoken_lines(self.clinic, self.welcome, *self.notices, *self.tiles.values())
 
 
-def home_view(catalog: Catalog, words: Words) -> HomeView:
-    """Home in the visitor's words."""
+def notice_texts(catalog: Catalog, day: dt.date, words: Words) -> tuple[Text, ...]:
+    """The notices up on ``day``, in the visitor's words."""
+    return tuple(Text(words.text(n.text), "notice") for n in catalog.site.notices_on(day))
+
+
+def home_view(catalog: Catalog, words: Words, day: dt.date) -> HomeView:
+    """Home in the visitor's words, with the notices up on ``day``."""
     site = catalog.site
     name = words.text(site.clinic_name)
     places = {
@@ -47,6 +55,7 @@ def home_view(catalog: Catalog, words: Words) -> HomeView:
         description=words.ui("page_desc"),
         clinic=Text(name, "clinic"),
         welcome=Text(words.text(site.welcome)) if site.welcome else None,
+        notices=notice_texts(catalog, day, words),
         tiles={
             key: Action(words.ui(f"tile_{key}"), words.ui(f"tile_{key}_sub"), target=place)
             for key, place in places.items()

@@ -60,3 +60,20 @@ def spoken_number(phone: str) -> str:
     """A phone number as a voice should read it: digit by digit, pausing at the groups."""
     groups = [group for group in re.split(r"[^0-9+]+", phone) if group]
     return ", ".join(" ".join(group) for group in groups)
+
+
+#: Where a long web address may wrap: after these characters (a zero-width space follows).
+_URL_BREAKS = re.compile(r"([/.?&=_-])(?=[^/.?&=_-])")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+_LONG_RUN = re.compile(r"([^/.?&=_-]{12})(?=[^/.?&=_-]{4})")
+
+
+def breakable(url: str) -> str:
+    """A web address that may wrap (after / . ? & = _ - and inside long runs); looks the same.
+
+    A label cannot break a word, so one long address would make the whole page wider than
+    the screen; zero-width spaces give the line breaker places to break.
+    """
+    return _LONG_RUN.sub(r"\1" + ZERO_WIDTH_SPACE, _URL_BREAKS.sub(r"\1" + ZERO_WIDTH_SPACE, url))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
 from kiosk.ui.screens.common import label, text_label
-from kiosk.ui.screens.screen import KioskScreen
+from kiosk.ui.screens.kiosk_screen import KioskScreen
 from kiosk.ui.translations import Translations
 from kiosk.views.attract import attract_view
 
@@ -26,11 +27,13 @@ class AttractScreen(KioskScreen):
     touched = Signal()
     shows_call_panel = False  # the card shows the number itself
 
-    def __init__(self, catalog: Catalog, translations: Translations) -> None:
+    def __init__(
+        self, catalog: Catalog, translations: Translations, day: dt.date | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("Attract")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        view = attract_view(catalog, translations.text)
+        view = attract_view(catalog, translations.text, day or dt.date.today())
         self.view = view
         self.setAccessibleName(view.name)
         self.card = QFrame(self)
@@ -39,7 +42,7 @@ class AttractScreen(KioskScreen):
         column.setSpacing(18)
         column.setContentsMargins(48, 40, 48, 40)
         column.addWidget(text_label(view.clinic))
-        for line in view.touch_to_start:
+        for line in (*view.touch_to_start, *view.notices):
             column.addWidget(text_label(line))
         column.addWidget(text_label(view.heading))
         self.phone = label(view.phone.number, "attract_phone")

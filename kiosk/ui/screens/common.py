@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.screen import KioskScreen
+from kiosk.ui.screens.kiosk_screen import KioskScreen
 from kiosk.ui.widgets.scroll import scroll_area
 from kiosk.ui.widgets.wrap_label import SizeMemo, WrapLabel
 from kiosk.views.markdown import kiosk_markdown

@@ -26,7 +26,7 @@ from kiosk.search import normalize
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.common import PAGE_MARGIN, SPACING, label, measure_with, text_label
-from kiosk.ui.screens.screen import KioskScreen
+from kiosk.ui.screens.kiosk_screen import KioskScreen
 from kiosk.ui.theme import Palette
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.scroll import enable_kinetic

@@ -14,12 +14,15 @@ class HomeScreen(ScrollPage):
     """The start screen."""
 
     def __init__(self, ctx: ScreenContext) -> None:
-        view = home_view(ctx.catalog, ctx)
+        view = home_view(ctx.catalog, ctx, ctx.today())
         self.view = view
         super().__init__(ctx, view.title, view.description)
         self.body.addWidget(text_label(view.clinic))
         if view.welcome is not None:
             self.body.addWidget(text_label(view.welcome))
+        self.notices = [text_label(notice) for notice in view.notices]
+        for notice in self.notices:
+            self.body.addWidget(notice)
         self.tiles: dict[str, TouchButton] = {}
         for key, action in view.tiles.items():
             tile = TouchButton(action.label, action.caption, kind="tile")

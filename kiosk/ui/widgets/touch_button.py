@@ -86,7 +86,7 @@ def wrapping_label(text: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLe
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     return label
 
 
@@ -109,7 +109,10 @@ class TouchButton(StyledButton):
         # Tab focus only: a touch does not leave a focus ring behind; keyboards still reach it.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Its height follows its width: words that wrap onto more lines make it taller.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(20, 12, 20, 12)
         outer.setSpacing(16)
@@ -142,6 +145,16 @@ class TouchButton(StyledButton):
     def minimumSizeHint(self) -> QSize:
         """Never below 64×64, and never below what the words need at this text size."""
         return super().minimumSizeHint().expandedTo(QSize(MIN_TARGET_PX, MIN_TARGET_PX))
+
+    def hasHeightForWidth(self) -> bool:
+        """Wrapped words need more height on a narrower button."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height its words need at ``width`` (at least 64 px and its minimum height)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(width) if layout is not None else 0
+        return max(needed, MIN_TARGET_PX, self.minimumHeight())
 
     def _restyle(self) -> None:
         """Children cannot see the button's :checked state in QSS, so mirror it as a property."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kiosk.checklist import evaluate
@@ -115,9 +117,9 @@ def test_the_call_card_keeps_an_emergency_action_first_and_reads_numbers_digit_b
 
 
 def test_home_has_three_tiles_and_one_checklist_place(catalog: Catalog) -> None:
-    view = home_view(catalog, WORDS)
+    view = home_view(catalog, WORDS, dt.date(2026, 12, 1))
     assert list(view.tiles) == ["medications", "checklist", "call"]
-    # two checklists: the tile leads to the list of them
+    # several checklists: the tile leads to the list of them
     assert view.tiles["checklist"].target == Place(Screen.CHECKLIST_LIST)
     assert view.spoken()[0] == catalog.site.clinic_name.get("en")
 

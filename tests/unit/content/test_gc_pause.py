@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kiosk.content.collection import paused_collection
+from kiosk.content.gc_pause import paused_collection
 
 
 @pytest.fixture(autouse=True)
