@@ -307,7 +307,7 @@ def load(root: Path, repeats: int) -> Result:
     Wall times, plus where the time goes (cProfile).
     """
     from kiosk.content import load_content as load_now
-    from kiosk.content.collection import paused_collection
+    from kiosk.content.gc_pause import paused_collection
 
     def load_content(root: Path) -> LoadResult:
         with paused_collection():

@@ -91,7 +91,7 @@ UI_STRINGS: dict[str, str] = {
     "calling": "Calling…",
     "call_failed": "The phone could not start. Please dial the number above.",
     "scan_to_call": "Scan with your phone's camera to call",
-    "touch_for_call": "Touch here for help",
+    "touch_for_call": "Touch to see the number large and more help lines",
     "checked": "checked",
     "not_checked": "not checked",
     "out_of_service": "This screen is being updated. Please ask the front desk for help.",

@@ -13,4 +13,15 @@ def qt_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("clinic-kiosk")
     app.setApplicationDisplayName("Clinic kiosk")
+    touch_first(app)
     return app
+
+
+def touch_first(app: QApplication) -> None:
+    """Touch at a person's pace: no double-clicks.
+
+    Qt turns a touch within the double-click interval (about 400 ms) of the last one into a
+    double-click with no press, which the kinetic scroller never sees: a swipe right after
+    a tap did nothing. Nothing on the kiosk uses double-clicks, so there are none.
+    """
+    app.styleHints().setMouseDoubleClickInterval(0)

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -113,9 +113,11 @@ class KioskWindow(QWidget):
     # -- navigation ---------------------------------------------------------------------
 
     def go(self, place: Place) -> None:
-        """Move the visitor to ``place``."""
+        """Move the visitor to ``place``: a new visit, so it opens at its top."""
         self._remember_scroll()
-        self._show(self.session.go(place))
+        shown = self.session.go(place)
+        self.session.scroll.pop(shown, None)  # only Back returns to where someone was
+        self._show(shown)
 
     def back(self) -> None:
         """One step back (Home at most)."""
@@ -340,12 +342,17 @@ class KioskWindow(QWidget):
             self.translations.text("touch_for_call", language),
             self.translations.text("scan_to_call", language),
         )
+        self.call_panel.ensurePolished()
+        self._place_call_panel(self.size())
 
     # -- layout -------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Call panel on the right in landscape, along the bottom in portrait."""
-        size = event.size()
+        self._place_call_panel(event.size())
+        super().resizeEvent(event)
+
+    def _place_call_panel(self, size: QSize) -> None:
         portrait = size.height() > size.width()
         self._split.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
@@ -354,7 +361,10 @@ class KioskWindow(QWidget):
         if portrait:
             self.call_panel.setMinimumWidth(0)
             self.call_panel.setMaximumWidth(16_777_215)
+            self.call_panel.fit_height(size.width())
         else:
-            width = max(380, min(560, size.width() * 28 // 100))
+            self.call_panel.setMinimumHeight(0)
+            self.call_panel.setMaximumHeight(16_777_215)
+            # narrower on a small screen, so the pages keep most of the width
+            width = max(300, min(560, size.width() * 28 // 100))
             self.call_panel.setFixedWidth(width)
-        super().resizeEvent(event)

@@ -162,9 +162,12 @@ def sizes(step: TextSize) -> dict[str, int]:
         "h2": round(body * 1.25),
         "button": round(body * 1.05),
         "tile": round(body * 1.3),
-        # The panel's number is already larger than the largest body text; capping it keeps
-        # all twelve characters on one line in the panel at every step.
-        "phone": min(round(body * 2.0), 60),
+        # The panel's number grows with the text size; the label shrinks it to fit its width
+        # (widgets.fit_label), so it is never cut.
+        "phone": round(body * 2.2),
+        # The top bar's words: capped so that its six slots fit a 1024-pixel-wide screen in
+        # at most three rows.
+        "bar": min(round(body * 1.05), 34),
         "phone_big": round(body * 3.4),
         # The emergency action on an immediate-action box: the largest words on its screen,
         # capped so that a two-sentence action still fits a 1366×768 screen at the largest

@@ -374,9 +374,9 @@
       <translation>Escanee con la cámara de su teléfono para llamar</translation>
     </message>
     <message>
-      <source>Touch here for help</source>
+      <source>Touch to see the number large and more help lines</source>
       <comment>touch_for_call</comment>
-      <translation>Toque aquí para ayuda</translation>
+      <translation>Toque para ver el número en grande y más líneas de ayuda</translation>
     </message>
     <message>
       <source>checked</source>

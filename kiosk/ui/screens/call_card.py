@@ -13,6 +13,7 @@ from kiosk.content.text import LocalText
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.advice import AdviceBox
 from kiosk.ui.screens.common import ScrollPage, label, text_label
+from kiosk.ui.widgets.fit_label import FitLabel
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.views.call_card import CallCardView, HelpLineView, call_card_view
@@ -49,7 +50,8 @@ class CallCardScreen(ScrollPage):
             self.emergency_box = AdviceBox(ctx, view.emergency)
             self.body.addWidget(self.emergency_box)
         self.body.addWidget(text_label(view.heading))
-        self.phone = label(view.phone.number, "phone")
+        self.phone = FitLabel(view.phone.number)  # as large as fits, never cut
+        self.phone.setProperty("role", "phone")
         self.phone.setAccessibleName(f"{view.phone.who}: {view.phone.number}")
         self.body.addWidget(self.phone)
         row = QHBoxLayout()
@@ -101,7 +103,8 @@ class CallCardScreen(ScrollPage):
         words = QVBoxLayout()
         words.setSpacing(8)
         words.addWidget(text_label(line.name))
-        number = label(line.phone.number, "help_phone")
+        number = FitLabel(line.phone.number)
+        number.setProperty("role", "help_phone")
         number.setAccessibleName(f"{line.phone.who}: {line.phone.number}")
         words.addWidget(number)
         if line.how is not None:
