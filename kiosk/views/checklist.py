@@ -39,12 +39,18 @@ class ChecklistView:
     rows: tuple[ItemRow, ...]
     see_result: Action
     start_over: Action
+    undo_start_over: Action
+    #: Shown under an urgent item once it is ticked: it leads to what to do.
+    urgent_sign: Action
     review: Text
 
     def spoken(self) -> list[str]:
         """Title, introduction, every item with its state, then the buttons and review."""
         lines = spoken_lines(self.draft, self.heading, self.intro, self.tick_all)
-        lines += [row.spoken() for row in self.rows]
+        for row in self.rows:
+            lines.append(row.spoken())
+            if row.urgent and row.ticked:
+                lines += self.urgent_sign.spoken()
         return lines + spoken_lines(self.see_result, self.start_over, self.review)
 
 
@@ -75,5 +81,13 @@ def checklist_view(checklist: Checklist, ticked: frozenset[str], words: Words) -
             target=Place(Screen.RESULT, checklist.id),
         ),
         start_over=Action(words.ui("start_over"), description=words.ui("start_over_desc")),
+        undo_start_over=Action(
+            words.ui("undo_start_over"), description=words.ui("undo_start_over_desc")
+        ),
+        urgent_sign=Action(
+            words.ui("urgent_sign"),
+            description=words.ui("urgent_sign_desc"),
+            target=Place(Screen.RESULT, checklist.id),
+        ),
         review=Text(review_line(words, checklist.review), "muted"),
     )

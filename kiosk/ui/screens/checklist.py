@@ -9,6 +9,9 @@ from kiosk.ui.screens.links import follow_links
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.views.checklist import ChecklistView, checklist_view
 
+#: Space between "See what this means" and "Start over", so one is not touched for the other.
+START_OVER_GAP_PX = 56
+
 
 class ChecklistScreen(ScrollPage):
     """Ticks live in the session (memory only)."""
@@ -25,6 +28,9 @@ class ChecklistScreen(ScrollPage):
         self.body.addWidget(self.intro)
         self.body.addWidget(text_label(view.tick_all))
         self.rows: dict[str, TouchButton] = {}
+        #: Under each urgent item: shown once it is ticked, straight to what to do.
+        self.urgent_signs: dict[str, TouchButton] = {}
+        sign = view.urgent_sign
         for item in view.rows:
             row = TouchButton(item.text, kind="check", checkable=True, center=False)
             row.setChecked(item.ticked)
@@ -32,16 +38,31 @@ class ChecklistScreen(ScrollPage):
             row.toggled.connect(lambda on, item_id=item.item_id: self._toggle(item_id, on))
             self.body.addWidget(row)
             self.rows[item.item_id] = row
+            if item.urgent:
+                button = TouchButton(sign.label, kind="urgent", center=False)
+                button.setAccessibleDescription(sign.description)
+                button.clicked.connect(lambda: ctx.go_to(sign.target))
+                button.setVisible(item.ticked)
+                self.body.addWidget(button)
+                self.urgent_signs[item.item_id] = button
         self.result_button = TouchButton(view.see_result.label)
         self.result_button.setMinimumHeight(96)
         self.result_button.setAccessibleDescription(view.see_result.description)
         target = view.see_result.target
         self.result_button.clicked.connect(lambda: ctx.go_to(target))
         self.body.addWidget(self.result_button)
+        self.body.addSpacing(START_OVER_GAP_PX)  # well apart from "See what this means"
         self.start_over = TouchButton(view.start_over.label, kind="quiet")
         self.start_over.clicked.connect(self._clear_all)
         self.start_over.setAccessibleDescription(view.start_over.description)
         self.body.addWidget(self.start_over)
+        #: The ticks Start over cleared, until the visitor ticks something again.
+        self._cleared: frozenset[str] = frozenset()
+        self.undo = TouchButton(view.undo_start_over.label, kind="quiet")
+        self.undo.setAccessibleDescription(view.undo_start_over.description)
+        self.undo.clicked.connect(self._undo_clear)
+        self.undo.hide()
+        self.body.addWidget(self.undo)
         self.review = text_label(view.review)
         self.body.addWidget(self.review)
         self.finish()
@@ -63,9 +84,27 @@ class ChecklistScreen(ScrollPage):
         session = self._ctx.session
         if (item_id in session.ticked(self.checklist.id)) != on:
             session.toggle(self.checklist.id, item_id)
+            if on:  # a new answer: the old ones are not coming back
+                self._show_undo(frozenset())
+        sign = self.urgent_signs.get(item_id)
+        if sign is not None:
+            sign.setVisible(on)
 
     def _clear_all(self) -> None:
-        self._ctx.session.clear_answers(self.checklist.id)
+        cleared = self._ctx.session.ticked(self.checklist.id)
         for row in self.rows.values():
             row.setChecked(False)
+        self._ctx.session.clear_answers(self.checklist.id)
+        self._show_undo(cleared)
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _undo_clear(self) -> None:
+        cleared = self._cleared
+        self._show_undo(frozenset())
+        for item_id in cleared:
+            if item_id in self.rows:
+                self.rows[item_id].setChecked(True)
+
+    def _show_undo(self, cleared: frozenset[str]) -> None:
+        self._cleared = cleared
+        self.undo.setVisible(bool(cleared))
