@@ -221,7 +221,7 @@
     <message>
       <source>Also called: {names}</source>
       <comment>also_called</comment>
-      <translation>También llamado: {names}</translation>
+      <translation>Otros nombres: {names}</translation>
     </message>
     <message>
       <source>Get help right away if you have any of these:</source>

@@ -74,3 +74,16 @@ def test_a_new_tick_after_start_over_means_the_old_answers_stay_gone(
     tap(qtbot, checklist.rows[second])
     assert not checklist.undo.isVisible()
     assert window.session.ticked("baclofen-tablets") == {second}
+
+
+def test_links_on_a_red_immediate_box_are_white_not_blue(window: KioskWindow) -> None:
+    """Blue on the dark red box has a contrast of about 1:1; the link takes the box's white."""
+    checklist = window.catalog.checklists["overdose"]
+    window.go(Place(Screen.RESULT, checklist.id))  # nothing ticked: still immediate action
+    result = window.current
+    assert isinstance(result, ResultScreen) and result.view.immediate
+    linked = [part for part in result.box.parts if "drug:naloxone" in part.text()]
+    assert linked
+    for part in linked:
+        assert "#0000ff" not in part.text().lower()
+        assert f"color:{window._context().theme.immediate_fg}" in part.text()

@@ -11,6 +11,8 @@ from kiosk.ui.screens.common import label, text_label
 from kiosk.ui.screens.links import follow_links
 from kiosk.views.parts import AdviceView
 
+#: The colour Qt's Markdown-to-HTML writes into every link.
+QT_LINK_COLOUR = "color:#0000ff;"
 #: Each level's icon glyph (drawn in a circle by the theme).
 ICONS = {AdviceLevel.NON_URGENT: "i", AdviceLevel.URGENT: "!", AdviceLevel.IMMEDIATE: "!"}
 
@@ -55,6 +57,11 @@ class AdviceBox(QFrame):
             widget = text_label(part)
             if part.markdown:
                 follow_links(widget, ctx)
+                if view.level is AdviceLevel.IMMEDIATE:
+                    # links in the box's own white words: blue on red cannot be read
+                    widget.setText(
+                        widget.text().replace(QT_LINK_COLOUR, f"color:{ctx.theme.immediate_fg};")
+                    )
             layout.addWidget(widget)
             self.parts.append(widget)
         self.setAccessibleName(view.name)
