@@ -107,8 +107,8 @@ class CallPanel(StyledButton):
         self._make_room()
 
     def hasHeightForWidth(self) -> bool:
-        """Its words wrap: a narrower panel is taller."""
-        return True
+        """In portrait its words wrap across the width (in landscape it takes the height)."""
+        return not self._vertical
 
     def heightForWidth(self, width: int) -> int:
         """The height its words (and, in portrait, the QR code beside them) need."""
@@ -143,10 +143,32 @@ class CallPanel(StyledButton):
             return
         margins = self._layout.contentsMargins()
         inner = self.width() - margins.left() - margins.right()
-        words = self._words.totalHeightForWidth(inner) if self._vertical else 0
-        code = self.qr.sizeHint().height() + self.qr_caption.sizeHint().height() + 6
         room = self.height() - margins.top() - margins.bottom()
-        fits = words + self._layout.spacing() + code <= room if self._vertical else code <= room
-        for part in (self.qr, self.qr_caption):
-            if part.isVisibleTo(self) != fits:
-                part.setVisible(fits)
+        code = self.qr.sizeHint().height() + self.qr_caption.sizeHint().height() + 6
+        if not self._vertical:
+            self._show_parts(qr=code <= room, hint=True)
+            return
+        # A short screen sheds, in turn, the QR code (the call card has it) and the hint
+        # (the panel says it to a screen reader): the number and hours always stay.
+        heights = {}
+        for index in range(self._words.count()):
+            item = self._words.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                hfw = widget.heightForWidth(inner) if widget.hasHeightForWidth() else -1
+                heights[widget] = hfw if hfw > 0 else widget.sizeHint().height()
+        gap = self._words.spacing()
+        hint = heights.get(self.touch_label, 0) + gap if self.touch_label is not None else 0
+        words = sum(heights.values()) + gap * (len(heights) - 1)
+        for qr, keep_hint in ((True, True), (False, True), (False, False)):
+            needed = (
+                words - (0 if keep_hint else hint) + (self._layout.spacing() + code if qr else 0)
+            )
+            if needed <= room or not keep_hint:
+                self._show_parts(qr=qr, hint=keep_hint)
+                return
+
+    def _show_parts(self, *, qr: bool, hint: bool) -> None:
+        for part, shown in ((self.qr, qr), (self.qr_caption, qr), (self.touch_label, hint)):
+            if part is not None and part.isVisibleTo(self) != shown:
+                part.setVisible(shown)

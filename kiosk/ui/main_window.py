@@ -34,6 +34,28 @@ log = logging.getLogger("kiosk.ui")
 DAY_CHECK_MS = 60_000
 
 
+class CurrentPageStack(QStackedWidget):
+    """A stack of screens as small as the screen on show.
+
+    QStackedWidget asks for room for its largest page, hidden ones too: the kept medication
+    list (with its keyboard) made every page need 905 pixels, and a fullscreen window on a
+    768-pixel screen grew out of fullscreen.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        """What the current screen needs."""
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        """No more than it needs: the window is the screen, and the stack takes what is left.
+
+        (A page's own wish, its whole scrolled length, would count towards the height the
+        window asks for when the top bar wraps, and push the window past the screen.)
+        """
+        return self.minimumSizeHint()
+
+
 class KioskWindow(QWidget):
     """Shows one Place of the visitor's Session at a time; the call panel is always there."""
 
@@ -76,7 +98,7 @@ class KioskWindow(QWidget):
         self.call_command = call_command
         self.translations = translations or Translations(i18n_dir(), catalog.site.languages)
         self.top_bar = TopBar()
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.call_panel = CallPanel()
         self.current: KioskScreen | None = None  # the screen on show
         self._list_screen: DrugListScreen | None = None
@@ -366,5 +388,6 @@ class KioskWindow(QWidget):
             self.call_panel.setMinimumHeight(0)
             self.call_panel.setMaximumHeight(16_777_215)
             # narrower on a small screen, so the pages keep most of the width
-            width = max(300, min(560, size.width() * 28 // 100))
+            # (at 1024 px: 266, leaving the medication list room for ten 64-pixel keys)
+            width = max(260, min(560, size.width() * 26 // 100))
             self.call_panel.setFixedWidth(width)

@@ -62,17 +62,16 @@ class DrugListView:
     title: str
     heading: Text
     search_hint: str
+    #: The button that shows the A–Z strip instead of the keyboard.
+    show_letters: Action
     letters: tuple[str, ...]
     rows: tuple[DrugRow, ...]
     empty: Text | None
 
     def spoken(self) -> list[str]:
-        """The heading, then each row, or why there are none."""
-        return (
-            spoken_lines(self.heading)
-            + [row.spoken for row in self.rows]
-            + spoken_lines(self.empty)
-        )
+        """The heading, the A–Z button, then each row, or why there are none."""
+        rows = [row.spoken for row in self.rows]
+        return spoken_lines(self.heading, self.show_letters) + rows + spoken_lines(self.empty)
 
 
 def drug_row(catalog: Catalog, drug_id: str, words: Words) -> DrugRow:
@@ -106,6 +105,7 @@ def drug_list_view(catalog: Catalog, index: DrugIndex, query: str, words: Words)
         title=words.ui("medications"),
         heading=Text(words.ui("medications"), "h1"),
         search_hint=words.ui("search_hint"),
+        show_letters=Action(words.ui("show_az"), description=words.ui("show_az_desc")),
         letters=initials(catalog, words),
         rows=tuple(drug_row(catalog, i, words) for i in ids),
         empty=None if ids else Text(empty_message(catalog, query, words), "h2"),

@@ -294,6 +294,26 @@
       <translation>Muestra qué hacer de inmediato</translation>
     </message>
     <message>
+      <source>A–Z</source>
+      <comment>show_az</comment>
+      <translation>A–Z</translation>
+    </message>
+    <message>
+      <source>Shows the letters A to Z instead of the keyboard</source>
+      <comment>show_az_desc</comment>
+      <translation>Muestra las letras de la A a la Z en lugar del teclado</translation>
+    </message>
+    <message>
+      <source>Keyboard</source>
+      <comment>show_keyboard</comment>
+      <translation>Teclado</translation>
+    </message>
+    <message>
+      <source>Shows the keyboard to type a name</source>
+      <comment>show_keyboard_desc</comment>
+      <translation>Muestra el teclado para escribir un nombre</translation>
+    </message>
+    <message>
       <source>Start over</source>
       <comment>start_over</comment>
       <translation>Empezar de nuevo</translation>

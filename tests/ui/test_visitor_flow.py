@@ -152,9 +152,13 @@ def test_a_to_z_strip_jumps_to_letter(qtbot: QtBot, window: KioskWindow) -> None
     window.go(Place(Screen.DRUG_LIST))
     listing = window.current
     assert isinstance(listing, DrugListScreen)
+    assert listing.keyboard.isVisible() and not listing.strip.isVisible()
+    tap(qtbot, listing.switch)  # the A–Z strip instead of the keyboard (never both)
+    assert listing.strip.isVisible() and not listing.keyboard.isVisible()
+    assert listing.switch.text() == "Keyboard"
     names = [window.catalog.drugs[i].name.get("en") for i in listing.model.ids()]
     assert list(listing.letters) == sorted({name[0].upper() for name in names})
-    tap(qtbot, listing.keyboard.keys["X"])
+    listing.search.setText("x")
     tap(qtbot, listing.letters["M"])
     assert listing.search.text() == ""
     row = listing.view.currentIndex().row()

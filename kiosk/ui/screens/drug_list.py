@@ -10,9 +10,9 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QStyle,
@@ -25,15 +25,21 @@ from PySide6.QtWidgets import (
 from kiosk.search import normalize
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.common import PAGE_MARGIN, SPACING, label, measure_with, text_label
+from kiosk.ui.screens.common import SPACING, label, measure_with, text_label
 from kiosk.ui.screens.kiosk_screen import KioskScreen
 from kiosk.ui.theme import Palette
+from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.scroll import enable_kinetic
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.views.lists import DrugRow, drug_list_view
 
 ROW_PADDING = 18
+LIST_MARGIN = 8
+LIST_SPACING = 4
+#: Below this screen height the list screen drops its heading (the top bar and the search
+#: box say where the visitor is), so list and keyboard fit a 768-pixel screen.
+SHORT_SCREEN_PX = 900
 ROW_GAP = 10
 AnyIndex = QModelIndex | QPersistentModelIndex
 DRUG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -149,7 +155,7 @@ class DrugRowDelegate(QStyledItemDelegate):
 
 
 class DrugListScreen(KioskScreen):
-    """Search box and A–Z strip on top, rows in the middle, keyboard at the bottom."""
+    """Search box on top, rows in the middle, the keyboard (or the A–Z strip) at the bottom."""
 
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
@@ -158,9 +164,12 @@ class DrugListScreen(KioskScreen):
         self.listing = drug_list_view(ctx.catalog, ctx.index, ctx.session.search_text, ctx)
         self.setAccessibleName(self.listing.title)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
-        layout.setSpacing(SPACING // 2)
-        layout.addWidget(text_label(self.listing.heading))
+        # Tighter than other pages: ten 64-pixel keys and the list must fit beside the call
+        # panel on a 1024×768 screen.
+        layout.setContentsMargins(LIST_MARGIN, LIST_MARGIN, LIST_MARGIN, LIST_MARGIN)
+        layout.setSpacing(LIST_SPACING)
+        self.heading = text_label(self.listing.heading)
+        layout.addWidget(self.heading)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.listing.search_hint)
         self.search.setAccessibleName(ctx.ui("search"))
@@ -169,20 +178,32 @@ class DrugListScreen(KioskScreen):
         self.search.setDragEnabled(False)
         self.search.setMaxLength(40)
         self.search.setText(ctx.session.search_text)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.setSpacing(SPACING // 2)
+        search_row.addWidget(self.search, 1)
+        #: Switches between the keyboard and the A–Z strip: never both, so the list keeps
+        #: room for a whole row even on a 768-pixel-high screen.
+        self.switch = TouchButton(self.listing.show_letters.label, kind="quiet")
+        self.switch.clicked.connect(self.toggle_letters)
+        search_row.addWidget(self.switch)
+        layout.addLayout(search_row)
         self.letters: dict[str, TouchButton] = {}
-        strip = QGridLayout()
-        strip.setSpacing(8)
-        for position, letter in enumerate(self.listing.letters):
+        self.strip = QWidget()
+        strip = FlowLayout(self.strip, spacing=8)
+        strip.setContentsMargins(0, 0, 0, 0)
+        for letter in self.listing.letters:
             button = TouchButton(letter, kind="key")
             button.setAccessibleName(ctx.ui("az_jump", letter=letter))
             button.setAccessibleDescription(ctx.ui("list_desc"))
             button.clicked.connect(lambda _=False, ch=letter: self.jump_to(ch))
             button.setFixedWidth(72)
-            strip.addWidget(button, position // 13, position % 13)
+            strip.addWidget(button)
             self.letters[letter] = button
-        strip.setColumnStretch(13, 1)
-        layout.addLayout(strip)
+        policy = self.strip.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.strip.setSizePolicy(policy)
+        self.strip.hide()
+        layout.addWidget(self.strip)
         self.model = DrugListModel()
         pool = ctx.scroll_pool
         self.view = pool.take_list() if pool is not None else QListView()
@@ -205,6 +226,8 @@ class DrugListScreen(KioskScreen):
         self.scroll_area = self.view
         self.view.clicked.connect(self._open)
         self.view.activated.connect(self._open)
+        # at least one whole row always shows (two lines of a name and its other names)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 2 + ROW_PADDING + ROW_GAP)
         layout.addWidget(self.view, 1)
         self.empty = label("", "h2")
         self.empty.hide()
@@ -222,9 +245,29 @@ class DrugListScreen(KioskScreen):
         self.keyboard.deleted.connect(self.search.backspace)
         self.keyboard.cleared.connect(self.search.clear)
         layout.addWidget(self.keyboard)
+        self.switch.setAccessibleDescription(ctx.ui("show_az_desc"))
         self.search.textChanged.connect(self._filter)
         self._filter(self.search.text())
         measure_with(self, ctx.sizes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a short screen, no heading: every pixel goes to the list and the keyboard."""
+        screen = self.screen()
+        short = screen is not None and screen.availableGeometry().height() < SHORT_SCREEN_PX
+        self.heading.setVisible(not short)
+        super().showEvent(event)
+
+    def toggle_letters(self) -> None:
+        """Show the A–Z strip instead of the keyboard, or the keyboard again."""
+        letters = not self.strip.isVisibleTo(self)
+        self.strip.setVisible(letters)
+        self.keyboard.setVisible(not letters)
+        ctx = self._ctx
+        key = "show_keyboard" if letters else "show_az"
+        self.switch.title_label.setText(ctx.ui(key))
+        self.switch.setText(ctx.ui(key))
+        self.switch.setAccessibleName(ctx.ui(key))
+        self.switch.setAccessibleDescription(ctx.ui(f"{key}_desc"))
 
     def show_search(self, text: str) -> None:
         """Shown again: the search box holds the session's text, the list starts at the top."""

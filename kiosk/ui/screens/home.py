@@ -9,6 +9,9 @@ from kiosk.ui.screens.common import ScrollPage, text_label
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.views.home import home_view
 
+#: Small enough that Home fits a 768-pixel screen at the largest text size.
+TILE_MIN_PX = 140
+
 
 class HomeScreen(ScrollPage):
     """The start screen."""
@@ -26,7 +29,7 @@ class HomeScreen(ScrollPage):
         self.tiles: dict[str, TouchButton] = {}
         for key, action in view.tiles.items():
             tile = TouchButton(action.label, action.caption, kind="tile")
-            tile.setMinimumHeight(180)
+            tile.setMinimumHeight(TILE_MIN_PX)  # they grow to fill taller screens
             tile.setMaximumHeight(340)
             tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             tile.clicked.connect(lambda _=False, p=action.target: ctx.go_to(p))

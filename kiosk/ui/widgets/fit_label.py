@@ -7,7 +7,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 #: Never smaller than this share of the style sheet's size (a number must stay readable).
-SMALLEST = 0.45
+SMALLEST = 0.3
 
 
 class FitLabel(QLabel):

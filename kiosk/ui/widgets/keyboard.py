@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.ui.widgets.touch_button import TouchButton
 
+#: Between keys: the 8 pixels every pair of targets keeps.
+KEY_GAP_PX = 8
 ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNM-")
 
 
@@ -23,8 +25,8 @@ class OnScreenKeyboard(QWidget):
         self.setObjectName("Keyboard")
         self.setAccessibleName(labels.get("keyboard", "Keyboard"))
         grid = QGridLayout(self)
-        grid.setSpacing(8)
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(KEY_GAP_PX)
+        grid.setContentsMargins(0, 0, 0, 0)  # (the page has its margins)
         self.keys: dict[str, TouchButton] = {}
         for row, letters in enumerate(ROWS):
             for column, letter in enumerate(letters):
@@ -41,9 +43,10 @@ class OnScreenKeyboard(QWidget):
         clear = TouchButton(labels["clear"], kind="key")
         clear.clicked.connect(self.cleared.emit)
         last = len(ROWS)
-        grid.addWidget(clear, last - 1, 8, 1, 2)
+        # the wide keys share the last row, so no word widens a column of letters
         grid.addWidget(delete, last, 0, 1, 3)
-        grid.addWidget(space, last, 3, 1, 7)
+        grid.addWidget(space, last, 3, 1, 4)
+        grid.addWidget(clear, last, 7, 1, 3)
         self.keys["space"], self.keys["delete"], self.keys["clear"] = space, delete, clear
         for key in (space, delete, clear):
             key.setAccessibleDescription(labels.get("key", ""))

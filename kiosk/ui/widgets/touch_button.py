@@ -114,7 +114,10 @@ class TouchButton(StyledButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(20, 12, 20, 12)
+        if kind == "key":  # a single big letter: ten keys fit a 1024-pixel screen's list
+            outer.setContentsMargins(8, 8, 8, 8)
+        else:
+            outer.setContentsMargins(20, 12, 20, 12)
         outer.setSpacing(16)
         self._mark: CheckMark | None = None
         if kind == "check":
