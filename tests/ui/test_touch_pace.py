@@ -6,7 +6,14 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QScrollBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QScrollBar,
+    QScroller,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.qt_app import qt_application, touch_first
@@ -47,7 +54,13 @@ def touch_swipe(
 
 
 def settled(qtbot: QtBot, bar: QScrollBar) -> int:
-    """Wait for a flick to come to rest; its final position."""
+    """Wait for a flick to come to rest (its scroller idle again); its final position."""
+    area = bar.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        scroller = QScroller.scroller(area.viewport())
+        qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
     last = -1
     while bar.value() != last:
         last = bar.value()
@@ -68,6 +81,7 @@ def test_a_tap_then_a_swipe_at_once_scrolls_the_page(
     window.go(Place(Screen.DRUG, "naloxone"))
     page = window.current
     assert isinstance(page, DrugPageScreen)
+    qtbot.wait(100)  # the page has been drawn
     heading = page.findChildren(QLabel)[1]  # a tap on the page's words (it does nothing)
     touch_tap(qtbot, screen, heading)
     bar = page.scroll_area.verticalScrollBar()
@@ -83,11 +97,12 @@ def test_two_swipes_in_a_row_both_scroll(
     page = window.current
     assert isinstance(page, DrugPageScreen)
     bar = page.scroll_area.verticalScrollBar()
+    qtbot.wait(100)  # the page has been drawn (a finger is never faster)
     touch_swipe(qtbot, screen, page.scroll_area)
-    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=5000)
     first = settled(qtbot, bar)
     touch_swipe(qtbot, screen, page.scroll_area)
-    qtbot.waitUntil(lambda: bar.value() > first + 100, timeout=3000)
+    qtbot.waitUntil(lambda: bar.value() > first + 100, timeout=5000)
     settled(qtbot, bar)
 
 
