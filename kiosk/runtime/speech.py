@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger("kiosk.speech")
 
@@ -59,15 +59,12 @@ class Reader(QObject):
         return self.engine.state() in (self._states.Speaking, self._states.Synthesizing)
 
     def speak(self, text: str, language: str) -> None:
-        """Read ``text`` with a voice for ``language`` when the engine has one."""
-        wanted = QLocale(language).language()
-        voices = [loc for loc in self.engine.availableLocales() if loc.language() == wanted]
-        if voices:
-            exact = [loc for loc in voices if loc.name().startswith(language)]
-            self.engine.setLocale((exact or voices)[0])
-        else:
+        """Read ``text`` with the voice chosen for ``language`` (kiosk.voice_choice), if any."""
+        from kiosk.runtime.voices import use_voice
+
+        if use_voice(self.engine, language) is None:
             log.info(
-                "no %s voice in this speech engine; using %s", language, self.engine.locale().name()
+                "no %s voice in this speech engine; using %s", language, self.engine.voice().name()
             )
         self.engine.say(text)
 
