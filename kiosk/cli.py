@@ -16,6 +16,7 @@ from kiosk.content.models import Checklist, DrugPage
 from kiosk.content.problems import Problem
 from kiosk.content.schema import SCHEMAS, schema_text
 from kiosk.settings import default_content_dir, i18n_dir, resources_dir
+from kiosk.speech_check import SpeechQuestion, speech_report
 
 #: `kiosk render` pages drawn from kiosk.yaml and the checklists alone.
 PAGELESS_SCREENS = frozenset({"home", "call"})
@@ -83,7 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the content folder")
     _content_arg(check)
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--strict", action="store_true", help="treat content warnings as errors")
+    check.add_argument(
+        "--no-speech",
+        action="store_true",
+        help="do not ask the speech engine whether it has a voice for every language",
+    )
+    check.add_argument("--speech-probe", action="store_true", help=argparse.SUPPRESS)
 
     render = commands.add_parser("render", help="draw screens to PNG files (no display needed)")
     _content_arg(render)
@@ -145,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate content; print problems as path:line:col; 1 when there are errors."""
     root = args.content or default_content_dir()
+    # Asked first: the engine is made in a child process while the content loads.
+    question = None if args.no_speech else SpeechQuestion()
     # A one-shot process with no other threads owns its collector: no collection during
     # the load, which is then about a third faster (see kiosk.content.gc_pause).
     with paused_collection():
@@ -152,6 +161,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_problems(result.problems, sys.stdout)
     if result.catalog is not None:
         _print_grades(result.catalog, sys.stdout)
+    if question is not None:
+        _print_speech(question, result.catalog, root / "kiosk.yaml")
     errors, warnings = len(result.errors), len(result.warnings)
     pages = len(result.catalog.drugs) if result.catalog else 0
     lists = len(result.catalog.checklists) if result.catalog else 0
@@ -161,6 +172,38 @@ def cmd_check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _print_speech(question: SpeechQuestion, catalog: Catalog | None, site_file: Path) -> None:
+    """Whether the speech engine has a voice for every offered language (warnings, not errors).
+
+    They are about this machine, not the content, so they do not count for --strict.
+    """
+    if catalog is None:
+        question.cancel()
+        return
+    languages = list(catalog.site.languages)
+    problems, lines = speech_report(question.answer(languages), languages, site_file)
+    _print_problems(problems, sys.stdout)
+    for line in lines:
+        print(line)
+
+
+def _speech_probe() -> int:
+    """`kiosk check --speech-probe`: the child that asks the speech engine (see speech_check)."""
+    import json
+    import os
+
+    from kiosk.settings import ENV_TTS_ENGINE
+
+    try:
+        from kiosk.runtime.voices import probe_main
+    except ImportError as error:
+        from kiosk.system_packages import missing_library_hint
+
+        print(json.dumps({"error": f"Qt cannot load: {missing_library_hint(error)}"}))
+        return 0
+    return probe_main(os.environ.get(ENV_TTS_ENGINE) or None)
 
 
 def _print_grades(catalog: Catalog, out: TextIO) -> None:
@@ -396,7 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_self_test(args)
     command = args.command or "run"
     if command == "check":
-        return cmd_check(args)
+        return _speech_probe() if args.speech_probe else cmd_check(args)
     if command == "schema":
         return cmd_schema(args)
     if command == "render":

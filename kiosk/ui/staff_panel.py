@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 
 from kiosk.content import Catalog, Problem
+from kiosk.runtime.speech import Reader, Speech, SpeechService
 from kiosk.session import HOME, Place, Screen
 from kiosk.ui.screens.common import label
 from kiosk.ui.widgets.layout_items import discard_item
 from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.voice_choice import describe_choice, language_name, missing_languages
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,34 @@ def _uptime(seconds: float) -> str:
     return f"{days} d {hours} h {minutes} min" if days else f"{hours} h {minutes} min"
 
 
+def speech_lines(speech: Speech | None, languages: Sequence[str]) -> list[str]:
+    """What the panel says about read aloud: its engine, the voice of each language, a gap."""
+    if speech is None:
+        return ["Read aloud: off (no speech engine on this PC; kioskctl check says why)."]
+    reader = speech.reader if isinstance(speech, SpeechService) else speech
+    if reader is None:
+        tries = speech.attempts if isinstance(speech, SpeechService) else 0
+        return [
+            f"Read aloud: not working yet ({tries} tr{'y' if tries == 1 else 'ies'} to start "
+            "the speech engine); Listen is hidden until it works."
+        ]
+    return _voice_lines(reader, languages)
+
+
+def _voice_lines(reader: Reader, languages: Sequence[str]) -> list[str]:
+    from kiosk.runtime.voices import engine_voices
+
+    engine = reader.engine
+    voices = engine_voices(engine, languages)
+    lines = [f"Read aloud ({engine.engine()}): {describe_choice(languages, voices)}"]
+    lines += [
+        f"Warning: no {language_name(code)} voice: its screens are read in another "
+        "language's voice. Install espeak-ng-data and speech-dispatcher-espeak-ng."
+        for code in missing_languages(languages, voices)
+    ]
+    return lines
+
+
 class StaffPanel(Overlay):
     """Opens after the PIN; closes itself on an idle reset."""
 
@@ -48,11 +78,19 @@ class StaffPanel(Overlay):
     #: Staff closed the panel with its Close button.
     closed = Signal()
 
-    def __init__(self, window: QWidget, status: Callable[[], StaffStatus]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        status: Callable[[], StaffStatus],
+        speech: Callable[[], Speech | None] | None = None,
+    ) -> None:
         super().__init__(window, "Staff panel")
         self.setObjectName("StaffPanel")
         self.card.setMaximumWidth(1600)
         self._status = status
+        #: The running kiosk's read aloud (it returns None when there is no speech engine);
+        #: without it the panel says nothing about read aloud.
+        self._speech = speech
         self.body.addWidget(label("Staff panel", "h1"))
         self.info = label("")
         self.body.addWidget(self.info)
@@ -110,6 +148,8 @@ class StaffPanel(Overlay):
             lines.append(
                 "New content is waiting: it shows when the visitor goes home or the screen resets."
             )
+        if status.catalog is not None and self._speech is not None:
+            lines += speech_lines(self._speech(), status.catalog.site.languages)
         self.info.setText("\n".join(lines))
         text = "\n".join(
             str(p) for p in sorted(status.problems, key=lambda p: (p.path, p.line, p.col))
