@@ -2,18 +2,50 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from typing import NamedTuple
+
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.models import Coordinator
-from kiosk.ui.widgets.fit_label import FitLabel
+from kiosk.ui.widgets.fit_label import FitLabel, FitWordsLabel
 from kiosk.ui.widgets.layout_items import discard_item
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.touch_button import StyledButton, wrapping_label
 
 #: The QR code's column: the code and its caption under it.
 QR_COLUMN_PX = 260
+#: In portrait, the band below the pages takes at most this share of the screen's height.
+PORTRAIT_SHARE = 0.3
+
+
+class Fit(NamedTuple):
+    """One way of filling the panel: with or without the QR code and hint, and how large."""
+
+    qr: bool
+    hint: bool
+    largest: float
+
+
+#: Tried in turn until the words fit: a short screen first sheds the QR code (the call card
+#: has it), then the hint (the panel says it to a screen reader), then shrinks the words.
+#: The number, the hours and "confidential" always stay.
+COLUMN_FITS = (
+    Fit(qr=True, hint=True, largest=1.0),
+    Fit(qr=False, hint=True, largest=1.0),
+    Fit(qr=False, hint=False, largest=1.0),
+    Fit(qr=False, hint=False, largest=0.8),
+    Fit(qr=False, hint=False, largest=0.65),
+)
+#: In a portrait band the QR code sits beside the words, so the hint goes first.
+BAND_FITS = (
+    Fit(qr=True, hint=True, largest=1.0),
+    Fit(qr=True, hint=False, largest=1.0),
+    Fit(qr=True, hint=False, largest=0.8),
+    Fit(qr=False, hint=False, largest=0.8),
+    Fit(qr=False, hint=False, largest=0.65),
+)
 
 
 class CallPanel(StyledButton):
@@ -45,7 +77,9 @@ class CallPanel(StyledButton):
         self.qr_caption: QLabel | None = None
         self.phone_label: FitLabel | None = None
         self.touch_label: QLabel | None = None
+        self._words_shown: list[FitWordsLabel | FitLabel] = []
         self._vertical = True
+        self._fit = COLUMN_FITS[0]
 
     def show_coordinator(
         self, coordinator: Coordinator, language: str, touch_hint: str, scan_hint: str
@@ -62,13 +96,15 @@ class CallPanel(StyledButton):
         self._words.addWidget(self.phone_label)
         self._words.addWidget(self._word(hours))
         self._words.addWidget(self._word(private))
-        self.touch_label = self._word(touch_hint, "touch")
-        self._words.addWidget(self.touch_label)
+        touch = self._word(touch_hint, "touch")
+        self.touch_label = touch
+        self._words.addWidget(touch)
         self._words.addStretch(1)
         self.qr = QrCode(coordinator.qr_payload(), 220, scan_hint)
         self.qr.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self._code.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.qr_caption = self._word(scan_hint, "qr_caption")
+        self.qr_caption = wrapping_label(scan_hint)
+        self.qr_caption.setProperty("role", "qr_caption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.qr_caption.setFixedWidth(QR_COLUMN_PX)
         self._code.addWidget(self.qr_caption)
@@ -79,8 +115,12 @@ class CallPanel(StyledButton):
         self._make_room()
 
     @staticmethod
-    def _word(text: str, role: str | None = None) -> QLabel:
-        item = wrapping_label(text)
+    def _word(text: str, role: str | None = None) -> FitWordsLabel:
+        """Words that wrap, shrinking so that no word ('coordinator') is ever cut."""
+        item = FitWordsLabel(text)
+        item.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        item.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        item.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         if role:
             item.setProperty("role", role)
         return item
@@ -88,7 +128,11 @@ class CallPanel(StyledButton):
     def _clear(self) -> None:
         for layout in (self._words, self._code):
             while layout.count():
-                discard_item(layout.takeAt(0))
+                item = layout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()  # (deleted later: until then it must not show)
+                discard_item(item)
         self.qr = None
         self.qr_caption = None
 
@@ -114,6 +158,15 @@ class CallPanel(StyledButton):
         """The height its words (and, in portrait, the QR code beside them) need."""
         return self._layout.totalHeightForWidth(width)
 
+    def minimumSizeHint(self) -> QSize:
+        """In landscape, no height of its own: it sheds and shrinks to the screen's height.
+
+        (Asking for what it shows now would, for a moment after a new text size, make the
+        window taller than the screen, and a fullscreen window that grows leaves fullscreen.)
+        """
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), 0) if self._vertical else hint
+
     def event(self, event: QEvent) -> bool:
         """A new text size or language changes what the words need: make room again."""
         handled = super().event(event)
@@ -130,45 +183,85 @@ class CallPanel(StyledButton):
         """In portrait: a band exactly as tall as its words need at ``width``.
 
         Set, not hinted, so that the pages above never run under it; done again whenever
-        the words change (text size, language).
+        the words change (text size, language). It takes at most PORTRAIT_SHARE of the
+        window's height: past that it sheds the hint, then shrinks its words.
         """
+        window = self.window()
+        budget = round(window.height() * PORTRAIT_SHARE) if window is not self else 0
+        if budget > 0:
+            self._apply(self._choose(BAND_FITS, width, budget))
         needed = self.heightForWidth(width)
         if needed > 0 and (self.minimumHeight(), self.maximumHeight()) != (needed, needed):
             self.setFixedHeight(needed)
 
     def _make_room(self) -> None:
-        if not self._vertical and self.width() > 0:
-            self.fit_height(self.width())
         if self.qr is None or self.qr_caption is None:
             return
-        margins = self._layout.contentsMargins()
-        inner = self.width() - margins.left() - margins.right()
-        room = self.height() - margins.top() - margins.bottom()
-        code = self.qr.sizeHint().height() + self.qr_caption.sizeHint().height() + 6
         if not self._vertical:
-            self._show_parts(qr=code <= room, hint=True)
+            if self.width() > 0:
+                self.fit_height(self.width())
             return
-        # A short screen sheds, in turn, the QR code (the call card has it) and the hint
-        # (the panel says it to a screen reader): the number and hours always stay.
-        heights = {}
+        self._apply(self._choose(COLUMN_FITS, self.width(), self.height()))
+
+    def _choose(self, fits: tuple[Fit, ...], width: int, height: int) -> Fit:
+        """The first way of filling the panel whose parts fit ``width`` × ``height``."""
+        for fit in fits:
+            if self._needed(fit, width) <= height:
+                return fit
+        return fits[-1]
+
+    def _needed(self, fit: Fit, width: int) -> int:
+        """The height the panel needs at ``width`` when filled as ``fit`` says."""
+        margins = self._layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        gap = self._layout.spacing()
+        code = self._code_height() if fit.qr else 0
+        if self._vertical:
+            words = self._words_height(fit, inner)
+            body = words + (gap + code if fit.qr else 0)
+        else:
+            beside = inner - (QR_COLUMN_PX + gap if fit.qr else 0)
+            body = max(self._words_height(fit, beside), code)
+        return body + margins.top() + margins.bottom()
+
+    def _code_height(self) -> int:
+        if self.qr is None or self.qr_caption is None:
+            return 0
+        caption = self.qr_caption.heightForWidth(QR_COLUMN_PX)
+        return self.qr.sizeHint().height() + max(caption, 0) + self._code.spacing()
+
+    def _words_height(self, fit: Fit, width: int) -> int:
+        heights = []
         for index in range(self._words.count()):
             item = self._words.itemAt(index)
             widget = item.widget() if item is not None else None
-            if widget is not None:
-                hfw = widget.heightForWidth(inner) if widget.hasHeightForWidth() else -1
-                heights[widget] = hfw if hfw > 0 else widget.sizeHint().height()
-        gap = self._words.spacing()
-        hint = heights.get(self.touch_label, 0) + gap if self.touch_label is not None else 0
-        words = sum(heights.values()) + gap * (len(heights) - 1)
-        for qr, keep_hint in ((True, True), (False, True), (False, False)):
-            needed = (
-                words - (0 if keep_hint else hint) + (self._layout.spacing() + code if qr else 0)
-            )
-            if needed <= room or not keep_hint:
-                self._show_parts(qr=qr, hint=keep_hint)
-                return
+            if widget is None or (widget is self.touch_label and not fit.hint):
+                continue
+            if isinstance(widget, FitWordsLabel | FitLabel):
+                heights.append(widget.height_for(width, fit.largest))
+            else:
+                heights.append(widget.sizeHint().height())
+        return sum(heights) + self._words.spacing() * max(0, len(heights) - 1)
+
+    def _apply(self, fit: Fit) -> None:
+        self._fit = fit
+        for index in range(self._words.count()):
+            item = self._words.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, FitWordsLabel | FitLabel):
+                widget.set_largest(fit.largest)
+        self._show_parts(qr=fit.qr, hint=fit.hint)
+
+    def shown_fit(self) -> Fit:
+        """How the panel is filled now (for tests and previews)."""
+        return self._fit
 
     def _show_parts(self, *, qr: bool, hint: bool) -> None:
-        for part, shown in ((self.qr, qr), (self.qr_caption, qr), (self.touch_label, hint)):
+        parts: tuple[tuple[QWidget | None, bool], ...] = (
+            (self.qr, qr),
+            (self.qr_caption, qr),
+            (self.touch_label, hint),
+        )
+        for part, shown in parts:
             if part is not None and part.isVisibleTo(self) != shown:
                 part.setVisible(shown)

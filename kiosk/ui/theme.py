@@ -173,8 +173,12 @@ def sizes(step: TextSize) -> dict[str, int]:
         # capped so that a two-sentence action still fits a 1366×768 screen at the largest
         # text size without scrolling.
         "emergency": min(round(body * 1.9), 60),
-        # Key caps are single letters on big keys; capping them leaves room for the list.
-        "key": min(round(body * 1.15), 36),
+        # Key caps grow with the text size; the key stays 64 px (a capital is 0.67 em, so
+        # even the largest, 53 px, leaves a margin), so the list keeps its room.
+        "key": round(body * 1.15),
+        # The words on the wide keys (Delete, Space, Clear, A–Z): capped so that "Limpiar"
+        # fits three 64-pixel columns.
+        "key_word": min(round(body * 1.05), 38),
     }
 
 

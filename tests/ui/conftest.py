@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -120,3 +122,29 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+#: Offscreen screens of every kiosk size, next to the plugin's usual 800×800 one: see
+#: pytest_configure. They lie far below it, so no other test's window lands on them.
+KIOSK_SCREENS = Path(__file__).with_name("kiosk_screens.json")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On the offscreen platform, add the kiosk screens (before any QApplication exists)."""
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={KIOSK_SCREENS}"
+
+
+def kiosk_screen(width: int, height: int, scale: int = 1) -> QScreen | None:
+    """The offscreen screen of ``width``×``height`` device pixels at ``scale`` (or None)."""
+    name = f"{width}x{height}" + (f"@{scale}x" if scale != 1 else "")
+    return next((s for s in QGuiApplication.screens() if s.name() == name), None)
+
+
+def show_full_screen(qtbot: QtBot, window: QWidget, screen: QScreen) -> None:
+    """Show ``window`` full screen on ``screen``, as the kiosk runs."""
+    window.setScreen(screen)
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.size() == screen.geometry().size(), timeout=2000)

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content import Catalog
 from kiosk.search import normalize
 from kiosk.session import Place, Screen
 from kiosk.ui.context import ScreenContext
@@ -35,15 +36,45 @@ from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.views.lists import DrugRow, drug_list_view
 
 ROW_PADDING = 18
+#: Inside a row on a short screen (the row stays a target of more than 64 px).
+COMPACT_ROW_PADDING = 10
 LIST_MARGIN = 8
 LIST_SPACING = 4
-#: Below this screen height the list screen drops its heading (the top bar and the search
-#: box say where the visitor is), so list and keyboard fit a 768-pixel screen.
-SHORT_SCREEN_PX = 900
+#: The list screen's layouts, roomiest first: where there is no room for one, it drops its
+#: heading (the top bar and the search box say where the visitor is), then makes the search
+#: box and the keyboard compact, so that a whole row always shows above the keys.
+FULL, NO_HEADING, COMPACT = 0, 1, 2
 ROW_GAP = 10
 AnyIndex = QModelIndex | QPersistentModelIndex
 DRUG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OTHER_NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def names_have_digits(catalog: Catalog) -> bool:
+    """Whether any page's name or other name, in any language, has a digit in it."""
+    for page in catalog.drugs.values():
+        for name in (*page.name.all_texts(), *page.other_names):
+            if any(ch.isdigit() for ch in name):
+                return True
+    return False
+
+
+def row_height(font: QFont, padding: int = ROW_PADDING) -> int:
+    """The height of a row of one line of name and one of other names in ``font``.
+
+    The list is never shorter: at least one whole row always shows above the keyboard.
+    """
+    title, body = row_fonts(font)
+    lines = QFontMetrics(title).height() + 6 + QFontMetrics(body).height()
+    return lines + 2 * padding + ROW_GAP
+
+
+def row_fonts(font: QFont) -> tuple[QFont, QFont]:
+    """The fonts of a row's name (bold, a fifth larger) and of its other names."""
+    title = QFont(font)
+    title.setBold(True)
+    title.setPixelSize(round(font.pixelSize() * 1.2) if font.pixelSize() > 0 else 30)
+    return title, QFont(font)
 
 
 class DrugListModel(QAbstractListModel):
@@ -93,19 +124,15 @@ class DrugRowDelegate(QStyledItemDelegate):
     def __init__(self, theme: Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
+        #: Above and below the words, inside the card.
+        self.padding = ROW_PADDING
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        title = QFont(option.font)
-        title.setBold(True)
-        title.setPixelSize(
-            round(option.font.pixelSize() * 1.2) if option.font.pixelSize() > 0 else 30
-        )
-        return title, QFont(option.font)
+        return row_fonts(option.font)
 
     def _text_rect(self, option: QStyleOptionViewItem) -> QRect:
-        return option.rect.adjusted(
-            ROW_PADDING + 4, ROW_PADDING, -ROW_PADDING, -ROW_PADDING - ROW_GAP
-        )
+        pad = self.padding
+        return option.rect.adjusted(ROW_PADDING + 4, pad, -ROW_PADDING, -pad - ROW_GAP)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """Tall enough for the wrapped name and other names; never under 64 px plus the gap."""
@@ -123,7 +150,7 @@ class DrugRowDelegate(QStyledItemDelegate):
                 6
                 + QFontMetrics(body_font).boundingRect(0, 0, width, 10_000, flags, others).height()
             )
-        return QSize(width, max(88, height + 2 * ROW_PADDING) + ROW_GAP)
+        return QSize(width, max(88, height + 2 * self.padding) + ROW_GAP)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         """Draw the card."""
@@ -181,6 +208,13 @@ class DrugListScreen(KioskScreen):
         search_row = QHBoxLayout()
         search_row.setSpacing(SPACING // 2)
         search_row.addWidget(self.search, 1)
+        #: Clear beside the search box when the compact keyboard has no room for it.
+        self.clear = TouchButton(ctx.ui("clear"), kind="quiet")
+        self.clear.setAccessibleDescription(ctx.ui("key_desc"))
+        self.clear.clicked.connect(lambda: self.search.clear())
+        self.clear.hide()
+        search_row.addWidget(self.clear)
+        self._least = 0
         #: Switches between the keyboard and the A–Z strip: never both, so the list keeps
         #: room for a whole row even on a 768-pixel-high screen.
         self.switch = TouchButton(self.listing.show_letters.label, kind="quiet")
@@ -208,7 +242,8 @@ class DrugListScreen(KioskScreen):
         pool = ctx.scroll_pool
         self.view = pool.take_list() if pool is not None else QListView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(DrugRowDelegate(ctx.theme, self.view))
+        self.rows = DrugRowDelegate(ctx.theme, self.view)
+        self.view.setItemDelegate(self.rows)
         self.view.setUniformItemSizes(False)
         self.view.setWordWrap(True)
         self.view.setAccessibleName(ctx.ui("medications"))
@@ -226,8 +261,6 @@ class DrugListScreen(KioskScreen):
         self.scroll_area = self.view
         self.view.clicked.connect(self._open)
         self.view.activated.connect(self._open)
-        # at least one whole row always shows (two lines of a name and its other names)
-        self.view.setMinimumHeight(self.fontMetrics().height() * 2 + ROW_PADDING + ROW_GAP)
         layout.addWidget(self.view, 1)
         self.empty = label("", "h2")
         self.empty.hide()
@@ -239,7 +272,8 @@ class DrugListScreen(KioskScreen):
                 "clear": ctx.ui("clear"),
                 "key": ctx.ui("key_desc"),
                 "keyboard": ctx.ui("search"),
-            }
+            },
+            digits=names_have_digits(ctx.catalog),
         )
         self.keyboard.typed.connect(lambda ch: self.search.insert(ch))
         self.keyboard.deleted.connect(self.search.backspace)
@@ -251,11 +285,82 @@ class DrugListScreen(KioskScreen):
         measure_with(self, ctx.sizes)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On a short screen, no heading: every pixel goes to the list and the keyboard."""
-        screen = self.screen()
-        short = screen is not None and screen.availableGeometry().height() < SHORT_SCREEN_PX
-        self.heading.setVisible(not short)
+        """Lay the screen out for the room it has (see ``_fit``)."""
+        parent = self.parentWidget()
+        self._fit(parent.height() if parent is not None else self._window_height())
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new height (text size, top bar, screen): lay the screen out for it."""
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self._fit(event.size().height())
+
+    def minimumSizeHint(self) -> QSize:
+        """What the most compact layout needs: the window never grows for this screen.
+
+        (Until it is laid out for the room it has, it is asked for what it needs then.)
+        """
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self._least) if self._least > 0 else hint
+
+    def _fit(self, room: int) -> None:
+        """The roomiest layout that fits ``room``: all; no heading; compact search and keys."""
+        self.view.ensurePolished()
+        self._set_mode(COMPACT)
+        self._least = self._needed()
+        if room <= 0:
+            return
+        for mode in (FULL, NO_HEADING):
+            self._set_mode(mode)
+            if self._needed() <= room:
+                return
+        self._set_mode(COMPACT)
+
+    def _set_mode(self, mode: int) -> None:
+        short = mode == COMPACT
+        self.heading.setVisible(mode == FULL)
+        padding = COMPACT_ROW_PADDING if short else ROW_PADDING
+        if padding != self.rows.padding:
+            self.rows.padding = padding
+            self.view.doItemsLayout()
+        self.view.setMinimumHeight(row_height(self.view.font(), padding))
+        self.keyboard.set_compact(short)
+        self.clear.setVisible(short)
+        for widget in (self.search, self.switch, self.clear):
+            if widget.property("compact") != short:
+                widget.setProperty("compact", short)
+                for part in (widget, *widget.findChildren(QWidget)):
+                    part.style().unpolish(part)
+                    part.style().polish(part)
+        for button in (self.switch, self.clear):
+            inner = button.layout()
+            if inner is not None:
+                inner.setContentsMargins(*((12, 2, 12, 2) if short else (20, 12, 20, 12)))
+
+    def _needed(self) -> int:
+        """The height the screen needs as it is laid out now."""
+        width = max(1, (self.width() or 800) - 2 * LIST_MARGIN)
+        row = max(
+            self.search.sizeHint().height(),
+            self.switch.heightForWidth(self.switch.sizeHint().width()),
+        )
+        parts = [row, self.view.minimumHeight()]
+        if self.heading.isVisibleTo(self):
+            parts.append(self.heading.heightForWidth(width))
+        if self.keyboard.isVisibleTo(self):
+            parts.append(self.keyboard.minimumSizeHint().height())
+        else:
+            parts.append(self.strip.heightForWidth(width))
+        return sum(parts) + LIST_SPACING * (len(parts) - 1) + 2 * LIST_MARGIN
+
+    def _window_height(self) -> int:
+        """The window's height (the screen's, full screen); the screen's before it has one."""
+        window = self.window()
+        if window is not self and window.height() > 0:
+            return window.height()
+        screen = self.screen()
+        return screen.availableGeometry().height() if screen is not None else 0
 
     def toggle_letters(self) -> None:
         """Show the A–Z strip instead of the keyboard, or the keyboard again."""

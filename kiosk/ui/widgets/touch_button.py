@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -18,6 +28,10 @@ from PySide6.QtWidgets import (
 from kiosk.ui.widgets.wrap_label import WrapLabel
 
 MIN_TARGET_PX = 64
+#: Around a key cap's ink: a large letter needs no line spacing, only its own height.
+KEY_INK_PAD_PX = 3
+#: A key's word ("Borrar letra") may shrink to this share of its size to fit its key.
+KEY_WORD_SMALLEST = 0.6
 
 
 class CheckMark(QLabel):
@@ -79,6 +93,62 @@ class StyledButton(QAbstractButton):
         super().mouseReleaseEvent(event)
 
 
+class KeyCap(QLabel):
+    """A key's letter or word, measured and centred by its ink, not by its line height.
+
+    A 53-pixel capital is 36 px tall, but a line of that font is 66 px: measured by the ink,
+    the key's letter grows with the text size while the key stays a 64-pixel target.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def _ink(self) -> QSize:
+        self.ensurePolished()
+        metrics = QFontMetricsF(self.font())
+        ink = metrics.tightBoundingRect(self.text())
+        width = max(ink.width(), metrics.horizontalAdvance(self.text()))
+        pad = 2 * KEY_INK_PAD_PX
+        return QSize(math.ceil(width) + pad, math.ceil(ink.height()) + pad)
+
+    def sizeHint(self) -> QSize:
+        """The ink of the text and a little room around it."""
+        return self._ink()
+
+    def minimumSizeHint(self) -> QSize:
+        """A letter's whole ink; a word's may shrink (see ``scale``) to fit a narrow key."""
+        ink = self._ink()
+        if len(self.text()) > 1:
+            ink.setWidth(math.ceil(ink.width() * KEY_WORD_SMALLEST))
+        return ink
+
+    def scale(self) -> float:
+        """How much a word is shrunk to fit the key (1.0: not at all)."""
+        needed = self._ink().width()
+        room = self.contentsRect().width()
+        return 1.0 if needed <= room or needed == 0 else max(KEY_WORD_SMALLEST, room / needed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The text with its ink centred in the label."""
+        painter = QPainter(self)
+        font = self.font()
+        scale = self.scale()
+        if scale < 1.0 and font.pixelSize() > 0:
+            font.setPixelSize(max(1, math.floor(font.pixelSize() * scale)))
+        painter.setFont(font)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        metrics = QFontMetricsF(font)
+        ink = metrics.tightBoundingRect(self.text())
+        width = metrics.horizontalAdvance(self.text())
+        centre = self.contentsRect().toRectF().center()
+        x = centre.x() - width / 2
+        y = centre.y() - ink.center().y()  # (the ink's centre, from the baseline)
+        painter.drawText(QPointF(x, y), self.text())
+
+
 def wrapping_label(text: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
     """A plain-text label that wraps and lets touches through to the button under it."""
     label = WrapLabel(text)
@@ -115,7 +185,7 @@ class TouchButton(StyledButton):
         self.setSizePolicy(policy)
         outer = QHBoxLayout(self)
         if kind == "key":  # a single big letter: ten keys fit a 1024-pixel screen's list
-            outer.setContentsMargins(8, 8, 8, 8)
+            outer.setContentsMargins(2, 2, 2, 2)
         else:
             outer.setContentsMargins(20, 12, 20, 12)
         outer.setSpacing(16)
@@ -129,7 +199,7 @@ class TouchButton(StyledButton):
         column.setSpacing(4)
         outer.addLayout(column, 1)
         align = Qt.AlignmentFlag.AlignCenter if center else Qt.AlignmentFlag.AlignLeft
-        self.title_label = wrapping_label(title, align)
+        self.title_label: QLabel = KeyCap(title) if kind == "key" else wrapping_label(title, align)
         column.addStretch(1)
         column.addWidget(self.title_label)
         self.subtitle_label: QLabel | None = None
