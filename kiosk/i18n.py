@@ -108,6 +108,32 @@ UI_STRINGS: dict[str, str] = {
     "still_there": "Are you still there?",
     "reset_in": "To protect your privacy, this screen will start over in {seconds} seconds.",
     "still_here": "I'm still here",
+    "audio": "Audio",
+    "audio_on": "Audio on",
+    "audio_desc": "Audio mode: touch anything once to hear it, and again to use it",
+    "audio_started": (
+        "Audio mode is on. Touch anything once to hear what it is, and touch it again to use it. "
+        "With a keypad, the arrow keys move and Enter chooses. "
+        "Listen reads the screen one part at a time; Next, Previous and Repeat move through it, "
+        "and Louder and Softer change the volume. Touch Audio again to turn audio mode off."
+    ),
+    "audio_stopped": "Audio mode is off.",
+    "audio_previous": "Previous",
+    "audio_previous_desc": "Read the part before",
+    "audio_repeat": "Repeat",
+    "audio_repeat_desc": "Read this part again",
+    "audio_next": "Next",
+    "audio_next_desc": "Read the next part",
+    "audio_softer": "Softer",
+    "audio_softer_desc": "Make the voice quieter",
+    "audio_louder": "Louder",
+    "audio_louder_desc": "Make the voice louder",
+    "audio_volume": "Volume {percent} percent",
+    "audio_arrival_hint": "Touch Listen to hear this screen.",
+    "audio_end": "End of the screen.",
+    "audio_touch_again": "Touch again to use it.",
+    "audio_button": "button",
+    "audio_results": "Medicines found: {count}. {names}",
 }
 
 

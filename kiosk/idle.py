@@ -31,6 +31,7 @@ class IdleClock:
         self.set_timings(warn_after_s, countdown_s)
         self._clock = clock
         self._last = clock()
+        self._ticked: float | None = None
 
     def set_timings(self, warn_after_s: float, countdown_s: float) -> None:
         """New timings (from reloaded content); the time already idle still counts."""
@@ -42,6 +43,17 @@ class IdleClock:
     def touch(self) -> None:
         """A visitor did something: start counting again."""
         self._last = self._clock()
+
+    def tick(self, *, busy: bool) -> None:
+        """Called on every check: time the kiosk spends busy does not count as idle.
+
+        Busy is speech playing: a visitor listening to a page, or to the warning itself,
+        has not gone away, and the countdown waits until the voice has finished.
+        """
+        now = self._clock()
+        if busy and self._ticked is not None:
+            self._last += now - self._ticked
+        self._ticked = now
 
     def idle_for(self) -> float:
         """Seconds since the last touch."""

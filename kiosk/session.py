@@ -57,6 +57,8 @@ class Session:
         self.language = language
         self.text_size = TextSize.NORMAL
         self.high_contrast = high_contrast
+        #: Audio mode: a first touch says what a control is, a second one uses it.
+        self.audio = False
         self.search_text = ""
         self._answers: dict[str, set[str]] = {}
         self._history: list[Place] = [start]

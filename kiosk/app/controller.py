@@ -87,7 +87,9 @@ class KioskController(QObject):
         self.window.place_shown.connect(self._place_shown)
 
         self.idle = IdleWatcher(
-            IdleClock(site.idle.warn_after_s, site.idle.countdown_s, clock), self
+            IdleClock(site.idle.warn_after_s, site.idle.countdown_s, clock),
+            self,
+            busy=lambda: reader is not None and reader.speaking,
         )
         self.idle_overlay = IdleOverlay(self.window)
         self.idle.warning.connect(self._warn)
@@ -105,7 +107,10 @@ class KioskController(QObject):
                 "kioskctl status and this log say what the staff panel would"
             )
         self.pin_pad = PinPad(self.window, self.pin_gate)
-        self.staff = StaffPanel(self.window, self.status)
+        self.staff = StaffPanel(self.window, self.status, speech=lambda: reader)
+        # Audio mode never says what staff touch (a PIN's digits least of all).
+        self.window.audio.exclude(self.pin_pad)
+        self.window.audio.exclude(self.staff)
         self.pin_pad.accepted.connect(self.open_staff_panel)
         self.staff.reload_requested.connect(self.watcher.reload_now)
         self.staff.preview_requested.connect(self._preview)
@@ -155,9 +160,12 @@ class KioskController(QObject):
     # -- idle ---------------------------------------------------------------------------
 
     def _warn(self, seconds: int) -> None:
+        first = not self.idle_overlay.isVisible()
         self.idle_overlay.show_countdown(
             seconds, self.window.session.language, self.window.translations
         )
+        if first and self.window.audio.active:
+            self.window.audio.say(self.idle_overlay.spoken())
 
     def reset(self) -> None:
         """Forget the visitor: close overlays, apply waiting content, replace the session."""

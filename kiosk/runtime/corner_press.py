@@ -7,7 +7,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 HOLD_MS = 3000
-CORNER_PX = 120
+#: The staff corner: a square the top bar keeps clear of visitor controls.
+CORNER_PX = 72
 
 
 class CornerPress(QObject):

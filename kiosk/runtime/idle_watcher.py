@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
@@ -30,9 +31,17 @@ class IdleWatcher(QObject):
     resumed = Signal()  # the visitor touched during the warning
     expired = Signal()  # reset the session now
 
-    def __init__(self, clock: IdleClock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        clock: IdleClock,
+        parent: QObject | None = None,
+        *,
+        busy: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """``busy()`` is True while idle time should not count (speech is playing)."""
         super().__init__(parent)
         self.clock = clock
+        self._busy = busy
         self._enabled = True
         self._warning = False
         self.timer = QTimer(self)
@@ -76,6 +85,7 @@ class IdleWatcher(QObject):
         """Compare the idle time with the thresholds and signal."""
         if not self._enabled:
             return
+        self.clock.tick(busy=self._busy())
         phase = self.clock.phase()
         if phase is IdlePhase.WARNING:
             self._warning = True

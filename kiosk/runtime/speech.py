@@ -19,6 +19,9 @@ log = logging.getLogger("kiosk.speech")
 
 #: Volume every visitor starts with (Section 508 1194.25(f): reset after each use).
 DEFAULT_VOLUME = 0.8
+#: Louder and Softer move the volume by this much, between the quietest and 1.0.
+VOLUME_STEP = 0.1
+QUIETEST = 0.3
 #: How long an engine may take to come up before the kiosk stops waiting for it.
 START_TIMEOUT_S = 15.0
 #: Waits before each new try after a failure or a hang (the last one repeats).
@@ -71,6 +74,17 @@ class Reader(QObject):
     def stop(self) -> None:
         """Stop reading at once."""
         self.engine.stop()
+
+    @property
+    def volume(self) -> float:
+        """The voice's volume, 0.0 to 1.0."""
+        return float(self.engine.volume())
+
+    def change_volume(self, steps: int) -> float:
+        """Louder (``steps`` > 0) or softer, within QUIETEST and 1.0; the new volume."""
+        wanted = round(self.volume + steps * VOLUME_STEP, 2)
+        self.engine.setVolume(min(1.0, max(QUIETEST, wanted)))
+        return self.volume
 
     def reset(self) -> None:
         """Stop and return to the default volume and rate (a new visitor)."""
@@ -205,6 +219,15 @@ class SpeechService(QObject):
         """Stop reading at once."""
         if self.reader is not None:
             self.reader.stop()
+
+    @property
+    def volume(self) -> float:
+        """The voice's volume (the default while no engine is ready)."""
+        return self.reader.volume if self.reader is not None else DEFAULT_VOLUME
+
+    def change_volume(self, steps: int) -> float:
+        """Louder or softer (see Reader.change_volume); the new volume."""
+        return self.reader.change_volume(steps) if self.reader is not None else DEFAULT_VOLUME
 
     def reset(self) -> None:
         """Stop and return to the default volume and rate (a new visitor)."""

@@ -33,6 +33,8 @@ class ScreenContext:
     today: Callable[[], dt.date] = dt.date.today
     #: Starts a call to the coordinator (IT's call_command); None where the kiosk cannot dial.
     call: Callable[[], bool] | None = None
+    #: Turns audio mode on and goes to Home (the attract screen's Audio button).
+    start_audio: Callable[[], None] | None = None
 
     def go_to(self, place: Place | None) -> None:
         """Go to ``place``; nothing happens for None (an action that leads nowhere)."""

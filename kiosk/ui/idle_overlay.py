@@ -39,3 +39,8 @@ class IdleOverlay(Overlay):
         self.setAccessibleName(translations.text("still_there", language))
         if not self.isVisible():
             self.open()
+
+    def spoken(self) -> str:
+        """What audio mode says when the warning opens: the question, the time, the way out."""
+        button = f"{self.button.text()}. {self.button.accessibleDescription()}"
+        return "\n".join((self.title.text(), self.countdown.text(), button))

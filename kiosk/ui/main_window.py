@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Catalog
 from kiosk.runtime.dialer import start_call
@@ -16,6 +16,7 @@ from kiosk.runtime.speech import Speech
 from kiosk.search import DrugIndex
 from kiosk.session import HOME, Place, Screen, Session
 from kiosk.settings import i18n_dir
+from kiosk.ui.audio_mode import AudioMode
 from kiosk.ui.call_panel import CallPanel
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screen_registry import build_screen
@@ -28,6 +29,7 @@ from kiosk.ui.top_bar import TopBar
 from kiosk.ui.translations import Translations
 from kiosk.ui.widgets.scroll import ScrollAreaPool
 from kiosk.ui.widgets.wrap_label import SizeMemo
+from kiosk.views.narration import for_speech
 
 log = logging.getLogger("kiosk.ui")
 #: How often the window looks whether the date has changed.
@@ -98,6 +100,7 @@ class KioskWindow(QWidget):
         self.call_command = call_command
         self.translations = translations or Translations(i18n_dir(), catalog.site.languages)
         self.top_bar = TopBar()
+        self.top_bar.keep_speech_slots(reader is not None)
         self.stack = CurrentPageStack()
         self.call_panel = CallPanel()
         self.current: KioskScreen | None = None  # the screen on show
@@ -123,6 +126,18 @@ class KioskWindow(QWidget):
         self.top_bar.text_size.clicked.connect(self.next_text_size)
         self.top_bar.contrast.clicked.connect(self.toggle_contrast)
         self.top_bar.listen.clicked.connect(self.toggle_reading)
+        #: Audio mode; it watches touches application-wide (see AudioMode).
+        self.audio = AudioMode(self, reader, self._words, lambda: self.session.language)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.audio)
+        bar = self.top_bar
+        bar.audio.clicked.connect(self.toggle_audio)
+        bar.previous.clicked.connect(self.audio.previous_part)
+        bar.repeat.clicked.connect(self.audio.repeat_part)
+        bar.next.clicked.connect(self.audio.next_part)
+        bar.softer.clicked.connect(lambda: self.audio.change_volume(-1))
+        bar.louder.clicked.connect(lambda: self.audio.change_volume(1))
         if reader is not None:
             reader.speaking_changed.connect(self._label_listen)
             # Read aloud may come (the engine is made after the first frame) and go.
@@ -164,6 +179,7 @@ class KioskWindow(QWidget):
             self.label_sizes,
             self._today,
             self._dialer(),
+            self.start_audio if self.reader is not None else None,
         )
 
     def _build(self, place: Place) -> KioskScreen | None:
@@ -229,6 +245,7 @@ class KioskWindow(QWidget):
         old = self.current
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
+            widget.announced.connect(self.audio.announce)
         self.stack.setCurrentWidget(widget)
         self.current = widget
         if old is not None and old is not widget:
@@ -247,6 +264,7 @@ class KioskWindow(QWidget):
         self._show_listen()
         self._label_listen(False)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.audio.arrive(widget.spoken_lines(), widget.arrival_lines(), speak=announce)
         if announce:  # not for a redraw after a language, size or content change
             self.place_shown.emit(widget.shown(place))
 
@@ -265,6 +283,7 @@ class KioskWindow(QWidget):
         """Start over with a new visitor's session (nothing of the old one is kept)."""
         self.session = session
         self._drop_list_screen()  # it holds the old visitor's search
+        self.audio.set_active(session.audio, explain=False)
         if self.reader is not None:
             self.reader.reset()  # default volume and rate for the next visitor
         self._restyle()
@@ -310,31 +329,62 @@ class KioskWindow(QWidget):
         """Switch to the next offered language, keeping the visitor's place."""
         self.session.next_language(self.catalog.site.languages)
         self._refresh()
+        if self.current is not None:  # said again, in the new language
+            self.audio.arrive(self.current.spoken_lines(), self.current.arrival_lines())
 
     def next_text_size(self) -> None:
         """Normal → large → largest → normal."""
         self.session.text_size = self.session.text_size.next()
         self._refresh()
 
+    def toggle_audio(self) -> None:
+        """The Audio button: audio mode on (explained by voice) or off."""
+        self.session.audio = not self.session.audio
+        self._audio_changed()
+
+    def start_audio(self) -> None:
+        """The attract screen's Audio button: audio mode on, then Home."""
+        self.session.audio = True
+        self._audio_changed()
+        self.go(HOME)
+
+    def _audio_changed(self) -> None:
+        self.top_bar.relabel(self.session, self.catalog.site.languages, self.translations)
+        self.top_bar.show_audio_controls(self.session.audio)
+        self._show_listen()
+        self.audio.set_active(self.session.audio)
+
+    def _words(self, key: str, **values: str) -> str:
+        """An interface string in the visitor's language."""
+        return self.translations.text(key, self.session.language, **values)
+
     def toggle_reading(self) -> None:
-        """Listen: read the screen aloud, or stop."""
+        """Listen: read the screen aloud (in audio mode part by part), or stop."""
         if self.reader is None:
+            return
+        if self.audio.active:
+            if self.audio.reading:
+                self.audio.stop()
+            else:
+                self.audio.read_on()
             return
         if self.reader.speaking:
             self.reader.stop()
             return
         if self.current is not None:
-            self.reader.speak(self.current.speech_text(), self.session.language)
+            self.reader.speak(for_speech(self.current.speech_text()), self.session.language)
 
     def _show_listen(self, _available: bool = False) -> None:
         """Listen shows where there is something to read and an engine to read it."""
+        speaks = self.reader is not None and self.reader.available
         readable = self.current is not None and bool(self.current.spoken_lines())
-        self.top_bar.listen.setVisible(
-            self.reader is not None and self.reader.available and readable
-        )
+        self.top_bar.listen.setVisible(speaks and readable)
+        self.top_bar.audio.setVisible(speaks)
 
     def _label_listen(self, speaking: bool) -> None:
-        self.top_bar.label_listen(speaking, self.session.language, self.translations)
+        # In audio mode every touch is spoken: Listen says Stop reading only while it reads.
+        reading = speaking and (not self.audio.active or self.audio.reading)
+        self.top_bar.label_listen(reading, self.session.language, self.translations)
 
     def toggle_contrast(self) -> None:
         """High-contrast colours on or off."""
@@ -356,6 +406,7 @@ class KioskWindow(QWidget):
         self.setPalette(palette)
         self.setStyleSheet(stylesheet(self._template, theme, session.text_size))
         self.top_bar.relabel(session, self.catalog.site.languages, self.translations)
+        self.top_bar.show_audio_controls(session.audio)
         self._label_listen(self.reader is not None and self.reader.speaking)
         language = session.language
         self.call_panel.show_coordinator(
@@ -381,6 +432,7 @@ class KioskWindow(QWidget):
         )
         self.call_panel.set_vertical(not portrait)
         if portrait:
+            self.top_bar.set_row_width(size.width())
             self.call_panel.setMinimumWidth(0)
             self.call_panel.setMaximumWidth(16_777_215)
             self.call_panel.fit_height(size.width())
@@ -391,3 +443,4 @@ class KioskWindow(QWidget):
             # (at 1024 px: 266, leaving the medication list room for ten 64-pixel keys)
             width = max(260, min(560, size.width() * 26 // 100))
             self.call_panel.setFixedWidth(width)
+            self.top_bar.set_row_width(size.width() - width - self._split.spacing())

@@ -24,6 +24,8 @@ ScreenBuilder = Callable[[ScreenContext, Place], KioskScreen | None]
 def _attract(ctx: ScreenContext, place: Place) -> KioskScreen:
     screen = AttractScreen(ctx.catalog, ctx.translations, ctx.today())
     screen.touched.connect(lambda: ctx.go(HOME))
+    if ctx.start_audio is not None:
+        screen.audio_requested.connect(ctx.start_audio)
     return screen
 
 

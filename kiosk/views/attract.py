@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kiosk.content import Catalog
 from kiosk.views.call_card import Phone
-from kiosk.views.parts import Text, spoken_lines
+from kiosk.views.parts import Action, Text, spoken_lines
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,19 @@ class AttractView:
     hours: Text
     #: The clinic's notices up today (in the kiosk's first language).
     notices: tuple[Text, ...]
+    #: Audio mode, below the card (the same word in every language).
+    audio: Action
 
     def spoken(self) -> list[str]:
-        """Everything on the card."""
+        """Everything on the card, then the Audio button."""
         return spoken_lines(
-            self.clinic, *self.touch_to_start, *self.notices, self.heading, self.phone, self.hours
+            self.clinic,
+            *self.touch_to_start,
+            *self.notices,
+            self.heading,
+            self.phone,
+            self.hours,
+            self.audio,
         )
 
 
@@ -46,4 +54,5 @@ def attract_view(catalog: Catalog, ui: Callable[[str, str], str], day: dt.date) 
         phone=Phone(coordinator.phone, coordinator.heading.get(first)),
         hours=Text(coordinator.hours.get(first), "h2"),
         notices=tuple(Text(n.text.get(first), "notice") for n in site.notices_on(day)),
+        audio=Action(ui("audio", first), description=ui("audio_desc", first)),
     )

@@ -67,6 +67,8 @@ class DrugListView:
     letters: tuple[str, ...]
     rows: tuple[DrugRow, ...]
     empty: Text | None
+    #: What audio mode says after each key: how many rows, and the first names.
+    found: str = ""
 
     def spoken(self) -> list[str]:
         """The heading, the A–Z button, then each row, or why there are none."""
@@ -101,12 +103,27 @@ def empty_message(catalog: Catalog, query: str, words: Words) -> str:
 def drug_list_view(catalog: Catalog, index: DrugIndex, query: str, words: Words) -> DrugListView:
     """The medication list for ``query`` in the visitor's words."""
     ids = index.search(query)
+    rows = tuple(drug_row(catalog, i, words) for i in ids)
+    empty = None if ids else Text(empty_message(catalog, query, words), "h2")
     return DrugListView(
         title=words.ui("medications"),
         heading=Text(words.ui("medications"), "h1"),
         search_hint=words.ui("search_hint"),
         show_letters=Action(words.ui("show_az"), description=words.ui("show_az_desc")),
         letters=initials(catalog, words),
-        rows=tuple(drug_row(catalog, i, words) for i in ids),
-        empty=None if ids else Text(empty_message(catalog, query, words), "h2"),
+        rows=rows,
+        empty=empty,
+        found=found_words(rows, empty, words),
     )
+
+
+#: Audio mode names at most this many rows after a key (the visitor can go on to the list).
+NAMES_SAID = 5
+
+
+def found_words(rows: tuple[DrugRow, ...], empty: Text | None, words: Words) -> str:
+    """How many medicines a search found and the first few names, or why there are none."""
+    if empty is not None:
+        return empty.text
+    names = ", ".join(row.name for row in rows[:NAMES_SAID])
+    return words.ui("audio_results", count=str(len(rows)), names=names)

@@ -21,7 +21,7 @@
     <message>
       <source>Text size</source>
       <comment>text_size</comment>
-      <translation>Tamaño del texto</translation>
+      <translation>Letra</translation>
     </message>
     <message>
       <source>High contrast</source>
@@ -457,6 +457,111 @@
       <source>I'm still here</source>
       <comment>still_here</comment>
       <translation>Sigo aquí</translation>
+    </message>
+    <message>
+      <source>Audio</source>
+      <comment>audio</comment>
+      <translation>Audio</translation>
+    </message>
+    <message>
+      <source>Audio on</source>
+      <comment>audio_on</comment>
+      <translation>Audio activado</translation>
+    </message>
+    <message>
+      <source>Audio mode: touch anything once to hear it, and again to use it</source>
+      <comment>audio_desc</comment>
+      <translation>Modo de audio: toque algo una vez para oírlo y otra vez para usarlo</translation>
+    </message>
+    <message>
+      <source>Audio mode is on. Touch anything once to hear what it is, and touch it again to use it. With a keypad, the arrow keys move and Enter chooses. Listen reads the screen one part at a time; Next, Previous and Repeat move through it, and Louder and Softer change the volume. Touch Audio again to turn audio mode off.</source>
+      <comment>audio_started</comment>
+      <translation>El modo de audio está activado. Toque algo una vez para oír qué es, y tóquelo otra vez para usarlo. Con un teclado, las flechas se mueven y la tecla Intro elige. Escuchar lee la pantalla una parte a la vez; Siguiente, Anterior y Repetir se mueven por ella, y Más alto y Más bajo cambian el volumen. Toque Audio otra vez para apagar el modo de audio.</translation>
+    </message>
+    <message>
+      <source>Audio mode is off.</source>
+      <comment>audio_stopped</comment>
+      <translation>El modo de audio está apagado.</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <comment>audio_previous</comment>
+      <translation>Anterior</translation>
+    </message>
+    <message>
+      <source>Read the part before</source>
+      <comment>audio_previous_desc</comment>
+      <translation>Leer la parte anterior</translation>
+    </message>
+    <message>
+      <source>Repeat</source>
+      <comment>audio_repeat</comment>
+      <translation>Repetir</translation>
+    </message>
+    <message>
+      <source>Read this part again</source>
+      <comment>audio_repeat_desc</comment>
+      <translation>Leer esta parte otra vez</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <comment>audio_next</comment>
+      <translation>Siguiente</translation>
+    </message>
+    <message>
+      <source>Read the next part</source>
+      <comment>audio_next_desc</comment>
+      <translation>Leer la parte siguiente</translation>
+    </message>
+    <message>
+      <source>Softer</source>
+      <comment>audio_softer</comment>
+      <translation>Más bajo</translation>
+    </message>
+    <message>
+      <source>Make the voice quieter</source>
+      <comment>audio_softer_desc</comment>
+      <translation>Bajar el volumen de la voz</translation>
+    </message>
+    <message>
+      <source>Louder</source>
+      <comment>audio_louder</comment>
+      <translation>Más alto</translation>
+    </message>
+    <message>
+      <source>Make the voice louder</source>
+      <comment>audio_louder_desc</comment>
+      <translation>Subir el volumen de la voz</translation>
+    </message>
+    <message>
+      <source>Volume {percent} percent</source>
+      <comment>audio_volume</comment>
+      <translation>Volumen al {percent} por ciento</translation>
+    </message>
+    <message>
+      <source>Touch Listen to hear this screen.</source>
+      <comment>audio_arrival_hint</comment>
+      <translation>Toque Escuchar para oír esta pantalla.</translation>
+    </message>
+    <message>
+      <source>End of the screen.</source>
+      <comment>audio_end</comment>
+      <translation>Fin de la pantalla.</translation>
+    </message>
+    <message>
+      <source>Touch again to use it.</source>
+      <comment>audio_touch_again</comment>
+      <translation>Toque otra vez para usarlo.</translation>
+    </message>
+    <message>
+      <source>button</source>
+      <comment>audio_button</comment>
+      <translation>botón</translation>
+    </message>
+    <message>
+      <source>Medicines found: {count}. {names}</source>
+      <comment>audio_results</comment>
+      <translation>Medicamentos encontrados: {count}. {names}</translation>
     </message>
   </context>
 </TS>

@@ -165,3 +165,36 @@ def test_new_timings_keep_the_twenty_second_rule(idle: IdleClock, clock: FakeClo
     assert (idle.warn_after_s, idle.countdown_s) == (WARN, COUNTDOWN)  # the old ones stay
     clock.now += WARN
     assert idle.seconds_left() == COUNTDOWN
+
+
+def test_time_spent_busy_does_not_count_as_idle(idle: IdleClock, clock: FakeClock) -> None:
+    """A visitor listening to a page read aloud has not gone away."""
+    idle.tick(busy=False)
+    for _ in range(200):  # 100 s of speech, checked every half second
+        clock.now += 0.5
+        idle.tick(busy=True)
+    assert idle.idle_for() == pytest.approx(0)
+    assert idle.phase() is IdlePhase.ACTIVE
+    clock.now += 5
+    idle.tick(busy=False)
+    assert idle.idle_for() == pytest.approx(5)
+
+
+def test_the_countdown_waits_while_the_warning_is_spoken(idle: IdleClock, clock: FakeClock) -> None:
+    clock.now += idle.warn_after_s + 1
+    idle.tick(busy=False)
+    left = idle.seconds_left()
+    for _ in range(20):  # the warning read aloud for 10 s
+        clock.now += 0.5
+        idle.tick(busy=True)
+    assert idle.seconds_left() == left
+    clock.now += 3
+    idle.tick(busy=False)
+    assert idle.seconds_left() == left - 3
+
+
+def test_the_first_tick_after_a_quiet_spell_counts_it(idle: IdleClock, clock: FakeClock) -> None:
+    """Only the time between two busy checks is held back, never the quiet time before."""
+    clock.now += 30
+    idle.tick(busy=True)
+    assert idle.idle_for() == pytest.approx(30)

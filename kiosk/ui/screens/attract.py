@@ -13,18 +13,23 @@ from kiosk.content import Catalog
 from kiosk.ui.screens.common import label, text_label
 from kiosk.ui.screens.kiosk_screen import KioskScreen
 from kiosk.ui.translations import Translations
+from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.views.attract import attract_view
 
 DRIFT_MS = 100
 #: One full drift cycle, in ticks (about 3 minutes): slow enough to be calm, fast enough
 #: that no bright pixel stays put for long (no burn-in).
 CYCLE_TICKS = 1800
+#: Around the Audio button at the foot of the screen (the card drifts above it).
+AUDIO_MARGIN_PX = 24
 
 
 class AttractScreen(KioskScreen):
     """Clinic name, 'Touch to start' in every offered language, and the call number."""
 
     touched = Signal()
+    #: The Audio button: start in audio mode.
+    audio_requested = Signal()
     shows_call_panel = False  # the card shows the number itself
 
     def __init__(
@@ -50,6 +55,12 @@ class AttractScreen(KioskScreen):
         column.addWidget(text_label(view.hours))
         for child in self.card.findChildren(QWidget):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.audio = TouchButton(view.audio.label, kind="quiet", parent=self)
+        self.audio.setAccessibleName(view.audio.label)
+        self.audio.setAccessibleDescription(view.audio.description)
+        self.audio.title_label.setWordWrap(False)
+        self.audio.clicked.connect(self.audio_requested)
+        self.audio.raise_()
         self._tick = 0
         self.timer = QTimer(self)
         self.timer.setInterval(DRIFT_MS)
@@ -67,8 +78,14 @@ class AttractScreen(KioskScreen):
 
     def _place(self) -> None:
         self.card.adjustSize()
+        self.audio.adjustSize()
+        button = self.audio.size()
+        foot = button.height() + 2 * AUDIO_MARGIN_PX
+        self.audio.move(
+            (self.width() - button.width()) // 2, self.height() - foot + AUDIO_MARGIN_PX
+        )
         free_x = max(0, self.width() - self.card.width())
-        free_y = max(0, self.height() - self.card.height())
+        free_y = max(0, self.height() - foot - self.card.height())
         phase = 2 * math.pi * self._tick / CYCLE_TICKS
         x = free_x * (0.5 + 0.45 * math.sin(phase))
         y = free_y * (0.5 + 0.45 * math.sin(2 * phase + 0.7))

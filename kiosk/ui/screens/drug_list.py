@@ -384,11 +384,16 @@ class DrugListScreen(KioskScreen):
         """The heading and the rows the search shows (or why there are none)."""
         return self.listing.spoken()
 
+    def arrival_lines(self) -> list[str]:
+        """The heading, then how many medicines show."""
+        return [self.listing.heading.text, self.listing.found]
+
     def _filter(self, text: str) -> None:
         ctx = self._ctx
         ctx.session.search_text = text
         self.listing = drug_list_view(ctx.catalog, ctx.index, text, ctx)
         self.model.show_rows(self.listing.rows)
+        self.announced.emit(self.listing.found)
         if self.listing.empty is None:
             self.empty.hide()
             self.view.show()

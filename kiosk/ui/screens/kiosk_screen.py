@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from kiosk.session import Place
@@ -17,15 +18,22 @@ class KioskScreen(QWidget):
       the attract screen, an immediate-action result), so the side panel steps aside.
     - ``spoken_lines()``: what Listen says, from the screen's view model; empty when there
       is nothing to read (Listen then stays hidden).
+    - ``arrival_lines()``: the heading and short summary audio mode says on arrival.
     - ``shown(place)``: the screen as the anonymous statistics see it.
+    - ``announced``: something the screen says of itself in audio mode (search results).
     """
 
+    announced = Signal(str)
     scroll_area: QAbstractScrollArea | None = None
     shows_call_panel: bool = True
 
     def spoken_lines(self) -> list[str]:
         """What the screen says, in reading order."""
         return []
+
+    def arrival_lines(self) -> list[str]:
+        """What audio mode says on arrival (it keeps the heading and the line after it)."""
+        return self.spoken_lines()
 
     def speech_text(self) -> str:
         """What Listen reads: the spoken lines, one per line."""

@@ -7,12 +7,19 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Rows of widgets at their natural size; reports its height for a given width."""
+    """Rows of widgets at their natural size; reports its height for a given width.
+
+    A hidden widget gives up its place, unless its size policy retains its size when
+    hidden: then the others stay where they are (the top bar's fixed slots).
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self.setSpacing(spacing)
+        #: Rows never wider than this (None: the whole width), so where the items wrap does
+        #: not depend on what else is on screen.
+        self.row_width: int | None = None
 
     def addItem(self, item: QLayoutItem) -> None:
         """Qt calls this for addWidget."""
@@ -61,12 +68,18 @@ class FlowLayout(QLayout):
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         margins = self.contentsMargins()
+        if self.row_width is not None and rect.width() > self.row_width:
+            rect = QRect(rect.x(), rect.y(), self.row_width, rect.height())
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, row_height = area.x(), area.y(), 0
         gap = self.spacing()
         for item in self._items:
             widget = item.widget()
-            if widget is not None and widget.isHidden():
+            if (
+                widget is not None
+                and widget.isHidden()
+                and not widget.sizePolicy().retainSizeWhenHidden()
+            ):
                 continue
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
