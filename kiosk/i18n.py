@@ -133,6 +133,7 @@ UI_STRINGS: dict[str, str] = {
     "audio_end": "End of the screen.",
     "audio_touch_again": "Touch again to use it.",
     "audio_button": "button",
+    "audio_link": "with a link",
     "audio_results": "Medicines found: {count}. {names}",
 }
 

@@ -54,6 +54,11 @@ def row_words(index: QModelIndex) -> str:
     return str(said or "")
 
 
+def has_links(widget: QWidget) -> bool:
+    """Whether ``widget`` is page text with a link in it (a link opens on a touch)."""
+    return isinstance(widget, QLabel) and "<a " in widget.text()
+
+
 def plain(text: str) -> str:
     """A label's text as words (rich text without its markup)."""
     return QTextDocumentFragment.fromHtml(text).toPlainText() if "<" in text else text
@@ -215,6 +220,8 @@ class AudioMode(QObject):
         if view is not None:
             return self._pressed_row(view, event)
         control = control_of(watched, self._window)
+        if control is None and has_links(watched):
+            control = watched  # a link in page text: said first, followed on a second touch
         if control is None:
             if isinstance(watched, QLabel) and watched.window() is self._window:
                 self._tapped = (watched, event.globalPosition().toPoint())
@@ -287,7 +294,11 @@ class AudioMode(QObject):
         name = control.accessibleName()
         if isinstance(control, QAbstractButton):
             name = name or control.text()
+        elif isinstance(control, QLabel):
+            name = plain(control.text())  # its words (its name is the section's title)
         said = [plain(name)]
+        if isinstance(control, QLabel):
+            said.append(self._words("audio_link"))
         if isinstance(control, QAbstractButton):
             said.append(self._words("audio_button"))
             if control.isCheckable():

@@ -274,24 +274,9 @@
       <translation>Ver qué significa</translation>
     </message>
     <message>
-      <source>Bring back my answers</source>
-      <comment>undo_start_over</comment>
-      <translation>Recuperar mis respuestas</translation>
-    </message>
-    <message>
-      <source>Marks again the items you had marked before Start over</source>
-      <comment>undo_start_over_desc</comment>
-      <translation>Vuelve a marcar lo que había marcado antes de empezar de nuevo</translation>
-    </message>
-    <message>
-      <source>This is an emergency sign. See what to do now</source>
-      <comment>urgent_sign</comment>
-      <translation>Esta es una señal de emergencia. Vea qué hacer ahora</translation>
-    </message>
-    <message>
-      <source>Shows what to do right away</source>
-      <comment>urgent_sign_desc</comment>
-      <translation>Muestra qué hacer de inmediato</translation>
+      <source>Start over</source>
+      <comment>start_over</comment>
+      <translation>Empezar de nuevo</translation>
     </message>
     <message>
       <source>A–Z</source>
@@ -314,9 +299,24 @@
       <translation>Muestra el teclado para escribir un nombre</translation>
     </message>
     <message>
-      <source>Start over</source>
-      <comment>start_over</comment>
-      <translation>Empezar de nuevo</translation>
+      <source>Bring back my answers</source>
+      <comment>undo_start_over</comment>
+      <translation>Recuperar mis respuestas</translation>
+    </message>
+    <message>
+      <source>Marks again the items you had marked before Start over</source>
+      <comment>undo_start_over_desc</comment>
+      <translation>Vuelve a marcar lo que había marcado antes de empezar de nuevo</translation>
+    </message>
+    <message>
+      <source>This is an emergency sign. See what to do now</source>
+      <comment>urgent_sign</comment>
+      <translation>Esta es una señal de emergencia. Vea qué hacer ahora</translation>
+    </message>
+    <message>
+      <source>Shows what to do right away</source>
+      <comment>urgent_sign_desc</comment>
+      <translation>Muestra qué hacer de inmediato</translation>
     </message>
     <message>
       <source>What this means</source>
@@ -557,6 +557,11 @@
       <source>button</source>
       <comment>audio_button</comment>
       <translation>botón</translation>
+    </message>
+    <message>
+      <source>with a link</source>
+      <comment>audio_link</comment>
+      <translation>con un enlace</translation>
     </message>
     <message>
       <source>Medicines found: {count}. {names}</source>

@@ -361,3 +361,22 @@ def test_nothing_of_a_new_screen_is_said_outside_audio_mode(
     kiosk.go(Place(Screen.DRUG, "baclofen"))
     qtbot.wait(5)
     assert heard.said == []
+
+
+def test_page_text_with_a_link_is_said_before_the_link_can_open(
+    qtbot: QtBot, kiosk: KioskWindow, heard: Heard
+) -> None:
+    kiosk.go(Place(Screen.DRUG, "baclofen"))
+    kiosk.toggle_audio()
+    page = kiosk.current
+    assert page is not None and page.scroll_area is not None
+    linked = next(
+        label for label in page.findChildren(QLabel) if "checklist:baclofen-pump" in label.text()
+    )
+    page.scroll_area.ensureWidgetVisible(linked)  # type: ignore[attr-defined]
+    qtbot.wait(50)
+    heard.clear()
+    tap(qtbot, linked)
+    said = heard.last(qtbot)
+    assert "pump warning signs" in said and "with a link" in said and "Touch again" in said
+    assert kiosk.session.place == Place(Screen.DRUG, "baclofen")  # nothing opened yet
