@@ -190,7 +190,8 @@ class CallPanel(StyledButton):
         budget = round(window.height() * PORTRAIT_SHARE) if window is not self else 0
         if budget > 0:
             self._apply(self._choose(BAND_FITS, width, budget))
-        needed = self.heightForWidth(width)
+        # (the layout's own answer lags a change of words by a layout pass: the larger)
+        needed = max(self.heightForWidth(width), self._needed(self._fit, width))
         if needed > 0 and (self.minimumHeight(), self.maximumHeight()) != (needed, needed):
             self.setFixedHeight(needed)
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import PySide6.QtTextToSpeech  # noqa: F401  (it warns once about pipewire as it loads)
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Catalog, load_content
+from kiosk.runtime.speech import create_reader
 from kiosk.session import Session, TextSize
 from kiosk.settings import resources_dir
 from kiosk.ui.main_window import KioskWindow
@@ -48,11 +50,14 @@ def make_window(qtbot: QtBot, fonts_loaded: None) -> WindowFactory:
         height: int = 1080,
         language: str | None = None,
         call_command: tuple[str, ...] | None = None,
+        speaking: bool = False,
     ) -> KioskWindow:
+        """A window; ``speaking``: with Qt's mock speech engine (Audio and Listen show)."""
         catalog = catalog_of(root)
         session = Session(language or catalog.site.default_language)
+        reader = create_reader("mock") if speaking else None
         window = KioskWindow(
-            catalog, session, load_template(resources_dir()), call_command=call_command
+            catalog, session, load_template(resources_dir()), reader, call_command=call_command
         )
         qtbot.addWidget(window)
         window.resize(width, height)

@@ -43,7 +43,9 @@ LIST_SPACING = 4
 #: The list screen's layouts, roomiest first: where there is no room for one, it drops its
 #: heading (the top bar and the search box say where the visitor is), then makes the search
 #: box and the keyboard compact, so that a whole row always shows above the keys.
-FULL, NO_HEADING, COMPACT = 0, 1, 2
+#: Shorter still (a wrapped top bar at a large text size on a 768-pixel screen), the
+#: keyboard folds away and the A–Z strip takes its place.
+FULL, NO_HEADING, COMPACT, FOLDED = 0, 1, 2, 3
 ROW_GAP = 10
 AnyIndex = QModelIndex | QPersistentModelIndex
 DRUG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -188,6 +190,8 @@ class DrugListScreen(KioskScreen):
         super().__init__()
         self.setObjectName("Screen")
         self._ctx = ctx
+        #: The visitor chose the A–Z strip over the keyboard.
+        self._letters_chosen = False
         self.listing = drug_list_view(ctx.catalog, ctx.index, ctx.session.search_text, ctx)
         self.setAccessibleName(self.listing.title)
         layout = QVBoxLayout(self)
@@ -307,18 +311,24 @@ class DrugListScreen(KioskScreen):
     def _fit(self, room: int) -> None:
         """The roomiest layout that fits ``room``: all; no heading; compact search and keys."""
         self.view.ensurePolished()
-        self._set_mode(COMPACT)
+        self._set_mode(FOLDED)
         self._least = self._needed()
         if room <= 0:
+            self._set_mode(COMPACT)
             return
-        for mode in (FULL, NO_HEADING):
+        for mode in (FULL, NO_HEADING, COMPACT):
             self._set_mode(mode)
             if self._needed() <= room:
                 return
-        self._set_mode(COMPACT)
+        self._set_mode(FOLDED)
 
     def _set_mode(self, mode: int) -> None:
-        short = mode == COMPACT
+        short = mode >= COMPACT
+        folded = mode == FOLDED
+        self.switch.setVisible(not folded)
+        letters = folded or self._letters_chosen
+        self.strip.setVisible(letters)
+        self.keyboard.setVisible(not letters)
         self.heading.setVisible(mode == FULL)
         padding = COMPACT_ROW_PADDING if short else ROW_PADDING
         if padding != self.rows.padding:
@@ -365,6 +375,7 @@ class DrugListScreen(KioskScreen):
     def toggle_letters(self) -> None:
         """Show the A–Z strip instead of the keyboard, or the keyboard again."""
         letters = not self.strip.isVisibleTo(self)
+        self._letters_chosen = letters
         self.strip.setVisible(letters)
         self.keyboard.setVisible(not letters)
         ctx = self._ctx

@@ -11,6 +11,9 @@ from kiosk.views.home import home_view
 
 #: Small enough that Home fits a 768-pixel screen at the largest text size.
 TILE_MIN_PX = 140
+#: Tall screens give tiles room up to this; it still holds three lines of a title and four
+#: of its second line at the largest text size (352 px in a 1024-pixel-wide screen's column).
+TILE_MAX_PX = 420
 
 
 class HomeScreen(ScrollPage):
@@ -30,8 +33,10 @@ class HomeScreen(ScrollPage):
         for key, action in view.tiles.items():
             tile = TouchButton(action.label, action.caption, kind="tile")
             tile.setMinimumHeight(TILE_MIN_PX)  # they grow to fill taller screens
-            tile.setMaximumHeight(340)
-            tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            tile.setMaximumHeight(TILE_MAX_PX)
+            grows = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            grows.setHeightForWidth(True)  # never shorter than its wrapped words
+            tile.setSizePolicy(grows)
             tile.clicked.connect(lambda _=False, p=action.target: ctx.go_to(p))
             self.body.addWidget(tile, 1)
             self.tiles[key] = tile
