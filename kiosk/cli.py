@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start the kiosk (the default command)")
     _run_args(run)
+    # The kiosk's own read-aloud child (runtime.speech_worker), not for people.
+    run.add_argument("--speech-worker", action="store_true", help=argparse.SUPPRESS)
 
     check = commands.add_parser("check", help="validate the content folder")
     _content_arg(check)
@@ -283,6 +285,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Start the kiosk."""
     import os
     import time
+
+    if getattr(args, "speech_worker", False):
+        from kiosk.runtime.speech_worker import worker_main
+
+        return worker_main(os.environ.get("KIOSK_TTS_ENGINE") or None)
 
     from kiosk.runtime.preflight import (
         EXIT_NO_DISPLAY,

@@ -108,7 +108,9 @@ def _run_normal(
     from kiosk.runtime.first_frame import FirstFrame
     from kiosk.runtime.lockdown import lock_window
     from kiosk.runtime.sd_notify import Watchdog
-    from kiosk.runtime.speech import SpeechService, engine_factory
+    from kiosk.runtime.speech import engine_factory
+    from kiosk.runtime.speech_process import SpeechProcess
+    from kiosk.runtime.speech_worker import worker_command
     from kiosk.settings import data_dir, metrics_dir, resources_dir
     from kiosk.stats import UsageStats
 
@@ -121,8 +123,13 @@ def _run_normal(
     prepare_fonts(app, resources_dir())
     stats = UsageStats(data_dir() / "usage.sqlite3")
     target = metrics_dir(metrics_cli, operations.metrics_dir)
+    # Only asks whether an engine exists (plugin metadata); the child makes it.
     factory = engine_factory(os.environ.get("KIOSK_TTS_ENGINE") or None)
-    speech = SpeechService(factory, parent=app) if factory is not None else None
+    speech = (
+        SpeechProcess(worker_command(), languages=first.catalog.site.languages, parent=app)
+        if factory is not None
+        else None
+    )
     kiosk = KioskController(
         app,
         root,

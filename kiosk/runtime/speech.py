@@ -12,8 +12,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Union
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from kiosk.runtime.speech_process import SpeechProcess
 
 log = logging.getLogger("kiosk.speech")
 
@@ -152,7 +156,10 @@ def create_reader(engine_name: str | None = None) -> Reader | None:
 
 
 class SpeechService(QObject):
-    """Read aloud that never blocks or stalls the screen.
+    """Read aloud made on a worker thread of this process (previews and tests).
+
+    `kiosk run` uses runtime.speech_process.SpeechProcess instead: a real engine that hangs
+    inside Qt's plugin holds Python's interpreter lock, which a thread cannot escape.
 
     ``start()`` makes the engine on a worker thread; until it is ready, or after it fails,
     ``available`` is False (the Listen button hides) and every call is a no-op. A try that
@@ -290,5 +297,7 @@ class SpeechService(QObject):
         self._retry.start(round(wait * 1000))
 
 
-#: What the window reads aloud through: a ready Reader, or a SpeechService that makes one.
-Speech = Reader | SpeechService
+#: What the window reads aloud through: a ready Reader (tests, previews), a SpeechService
+#: that makes one here, or runtime.speech_process.SpeechProcess (what `kiosk run` uses: the
+#: engine in a child process, so a hung speech service cannot freeze the screen).
+Speech = Union[Reader, SpeechService, "SpeechProcess"]

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 
 from kiosk.content import Catalog, Problem
 from kiosk.runtime.speech import Reader, Speech, SpeechService
+from kiosk.runtime.speech_process import SpeechProcess
 from kiosk.session import HOME, Place, Screen
 from kiosk.ui.screens.common import label
 from kiosk.ui.widgets.layout_items import discard_item
 from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.touch_button import TouchButton
-from kiosk.voice_choice import describe_choice, language_name, missing_languages
+from kiosk.voice_choice import VoiceOption, describe_choice, language_name, missing_languages
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,14 @@ def speech_lines(speech: Speech | None, languages: Sequence[str]) -> list[str]:
     """What the panel says about read aloud: its engine, the voice of each language, a gap."""
     if speech is None:
         return ["Read aloud: off (no speech engine on this PC; kioskctl check says why)."]
-    reader = speech.reader if isinstance(speech, SpeechService) else speech
+    if isinstance(speech, SpeechProcess):
+        if speech.available and speech.voices is not None:
+            return _choice_lines(speech.engine_name, languages, speech.voices)
+        reader = None
+    else:
+        reader = speech.reader if isinstance(speech, SpeechService) else speech
     if reader is None:
-        tries = speech.attempts if isinstance(speech, SpeechService) else 0
+        tries = speech.attempts if isinstance(speech, SpeechService | SpeechProcess) else 0
         return [
             f"Read aloud: not working yet ({tries} tr{'y' if tries == 1 else 'ies'} to start "
             "the speech engine); Listen is hidden until it works."
@@ -59,8 +65,13 @@ def _voice_lines(reader: Reader, languages: Sequence[str]) -> list[str]:
     from kiosk.runtime.voices import engine_voices
 
     engine = reader.engine
-    voices = engine_voices(engine, languages)
-    lines = [f"Read aloud ({engine.engine()}): {describe_choice(languages, voices)}"]
+    return _choice_lines(engine.engine(), languages, engine_voices(engine, languages))
+
+
+def _choice_lines(
+    engine: str, languages: Sequence[str], voices: Sequence[VoiceOption]
+) -> list[str]:
+    lines = [f"Read aloud ({engine}): {describe_choice(languages, voices)}"]
     lines += [
         f"Warning: no {language_name(code)} voice: its screens are read in another "
         "language's voice. Install espeak-ng-data and speech-dispatcher-espeak-ng."
