@@ -21,6 +21,7 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.checklist import ChecklistScreen
 from kiosk.ui.screens.drug_list import DrugListScreen
+from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.result import ResultScreen
 from kiosk.ui.theme import load_template
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -200,8 +201,15 @@ def test_a_whole_visit_by_touch(
     tap(qtbot, kiosk.top_bar.repeat)
     assert heard.last(qtbot) == parts[at - 1]
 
-    # the checklist: each item says whether it is ticked; ticking says so
-    kiosk.go(Place(Screen.CHECKLIST, "baclofen-tablets"))
+    # the drug page's button to its checklist (baclofen by mouth), then the checklist:
+    # each item says whether it is ticked; ticking says so
+    page = kiosk.current
+    assert isinstance(page, DrugPageScreen)
+    to_checklist = page.checklist_buttons[1]
+    page.scroll_area.ensureWidgetVisible(to_checklist)  # type: ignore[union-attr]
+    qtbot.wait(50)
+    twice(qtbot, to_checklist, heard)
+    assert kiosk.session.place == Place(Screen.CHECKLIST, "baclofen-tablets")
     checklist = kiosk.current
     assert isinstance(checklist, ChecklistScreen)
     row_button = checklist.rows[URGENT_ITEM]
@@ -274,7 +282,13 @@ def test_a_whole_visit_by_keys_alone(
     qtbot.keyClick(list_screen.view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: kiosk.session.place == Place(Screen.DRUG, "baclofen"))
 
-    kiosk.go(Place(Screen.CHECKLIST, "baclofen-tablets"))
+    page = kiosk.current
+    assert isinstance(page, DrugPageScreen)
+    to_checklist = page.checklist_buttons[1]
+    tab_to(qtbot, kiosk, to_checklist)
+    assert heard.last(qtbot).splitlines()[-1].startswith(to_checklist.accessibleName())
+    qtbot.keyClick(to_checklist, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.session.place == Place(Screen.CHECKLIST, "baclofen-tablets"))
     checklist = kiosk.current
     assert isinstance(checklist, ChecklistScreen)
     row_button = checklist.rows[URGENT_ITEM]
