@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import PySide6.QtTextToSpeech  # noqa: F401  (it warns once about pipewire as it loads)
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Catalog, load_content
-from kiosk.runtime.speech import create_reader
+from kiosk.runtime.speech import Reader, create_reader
 from kiosk.session import Session, TextSize
 from kiosk.settings import resources_dir
 from kiosk.ui.main_window import KioskWindow
@@ -153,3 +153,50 @@ def show_full_screen(qtbot: QtBot, window: QWidget, screen: QScreen) -> None:
     window.showFullScreen()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.size() == screen.geometry().size(), timeout=2000)
+
+
+@pytest.fixture
+def reader() -> Iterator[Reader]:
+    """A Reader on Qt's mock speech engine."""
+    made = create_reader("mock")
+    assert made is not None
+    yield made
+    made.stop()
+
+
+class Heard:
+    """What the speech engine was asked to say (and in which language), in order."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.said: list[str] = []
+        #: The language each utterance was asked for (the voice is chosen from it).
+        self.languages: list[str] = []
+        self.reader = reader
+        say = reader.engine.say
+        reader.engine.say = lambda text: (self.said.append(text), say(text))  # type: ignore[method-assign]
+        speak = reader.speak
+
+        def asked(text: str, language: str) -> None:
+            self.languages.append(language)
+            speak(text, language)
+
+        reader.speak = asked  # type: ignore[method-assign]
+
+    def last(self, qtbot: QtBot) -> str:
+        """The newest utterance, once what was said in one go has been joined and sent."""
+        qtbot.wait(5)
+        assert self.said, "nothing was said"
+        return self.said[-1]
+
+    def clear(self) -> None:
+        """Forget what was said so far."""
+        self.said.clear()
+
+
+def tab_to(qtbot: QtBot, window: QWidget, wanted: QWidget, limit: int = 120) -> None:
+    """Press Tab until ``wanted`` has focus (fails if it is never reached)."""
+    for _ in range(limit):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is wanted:
+            return
+    raise AssertionError(f"Tab never reached {wanted.accessibleName()!r}")

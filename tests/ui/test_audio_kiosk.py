@@ -13,23 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.controller import KioskController
 from kiosk.content import load_content
-from kiosk.runtime.speech import Reader, create_reader
+from kiosk.runtime.speech import Reader
 from kiosk.settings import resources_dir
 from kiosk.stats import UsageStats
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 from tests.conftest import SHIPPED_CONTENT
-from tests.ui.conftest import FakeClock, tap
-from tests.ui.test_audio_mode import Heard
+from tests.ui.conftest import FakeClock, Heard, tap
 from tests.ui.test_runtime import PIN, dispose, with_pin
-
-
-@pytest.fixture
-def reader() -> Iterator[Reader]:
-    made = create_reader("mock")
-    assert made is not None
-    yield made
-    made.stop()
 
 
 @pytest.fixture

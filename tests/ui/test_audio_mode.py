@@ -6,15 +6,13 @@ asked to say is recorded at its ``say``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import PySide6.QtTextToSpeech  # noqa: F401  (it warns once about pipewire as it loads)
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.runtime.speech import DEFAULT_VOLUME, Reader, create_reader
+from kiosk.runtime.speech import DEFAULT_VOLUME, Reader
 from kiosk.session import ATTRACT, HOME, Place, Screen, Session
 from kiosk.settings import resources_dir
 from kiosk.ui.main_window import KioskWindow
@@ -26,45 +24,10 @@ from kiosk.ui.screens.result import ResultScreen
 from kiosk.ui.theme import load_template
 from kiosk.ui.widgets.touch_button import TouchButton
 from tests.conftest import SHIPPED_CONTENT
-from tests.ui.conftest import catalog_of, tap
+from tests.ui.conftest import Heard, catalog_of, tab_to, tap
 
 #: The urgent sign ticked on the way (baclofen by mouth: a seizure is an emergency sign).
 URGENT_ITEM = "seizure"
-
-
-class Heard:
-    """What the speech engine was asked to say, in order."""
-
-    def __init__(self, reader: Reader) -> None:
-        self.said: list[str] = []
-        #: The language each utterance was asked for (the voice is chosen from it).
-        self.languages: list[str] = []
-        self.reader = reader
-        say = reader.engine.say
-        reader.engine.say = lambda text: (self.said.append(text), say(text))  # type: ignore[method-assign]
-        speak = reader.speak
-        reader.speak = lambda text, language: (
-            self.languages.append(language),
-            speak(text, language),
-        )  # type: ignore[method-assign]
-
-    def last(self, qtbot: QtBot) -> str:
-        """The newest utterance, once what was said in one go has been joined and sent."""
-        qtbot.wait(5)
-        assert self.said, "nothing was said"
-        return self.said[-1]
-
-    def clear(self) -> None:
-        """Forget what was said so far."""
-        self.said.clear()
-
-
-@pytest.fixture
-def reader() -> Iterator[Reader]:
-    made = create_reader("mock")
-    assert made is not None
-    yield made
-    made.stop()
 
 
 @pytest.fixture
@@ -104,15 +67,6 @@ def button(window: KioskWindow, text: str) -> TouchButton:
     ]
     assert found, f"no button {text!r}"
     return found[0]
-
-
-def tab_to(qtbot: QtBot, window: KioskWindow, wanted: QWidget, limit: int = 120) -> None:
-    """Press Tab until ``wanted`` has focus."""
-    for _ in range(limit):
-        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
-        if QApplication.focusWidget() is wanted:
-            return
-    raise AssertionError(f"Tab never reached {wanted.accessibleName()!r}")
 
 
 def test_a_first_touch_says_what_a_control_does_and_the_second_uses_it(

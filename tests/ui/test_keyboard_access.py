@@ -13,21 +13,13 @@ from kiosk.ui.screens.drug_list import DrugListScreen
 from kiosk.ui.screens.drug_page import DrugPageScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.result import ResultScreen
+from tests.ui.conftest import tab_to
 
 
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
     return widget
-
-
-def tab_to(qtbot: QtBot, window: KioskWindow, wanted: QWidget, limit: int = 80) -> None:
-    """Press Tab until ``wanted`` has focus (fails if it is never reached)."""
-    for _ in range(limit):
-        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
-        if QApplication.focusWidget() is wanted:
-            return
-    raise AssertionError(f"Tab never reached {wanted.accessibleName()!r}")
 
 
 def test_tab_visits_only_named_visible_controls(qtbot: QtBot, window: KioskWindow) -> None:

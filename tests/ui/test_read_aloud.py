@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -17,14 +15,6 @@ from kiosk.ui.theme import load_template
 from kiosk.views.markdown import spoken_number
 from tests.conftest import SHIPPED_CONTENT
 from tests.ui.conftest import catalog_of
-
-
-@pytest.fixture
-def reader() -> Iterator[Reader]:
-    made = create_reader("mock")
-    assert made is not None
-    yield made
-    made.stop()
 
 
 @pytest.fixture

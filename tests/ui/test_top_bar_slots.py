@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import PySide6.QtTextToSpeech  # noqa: F401  (it warns once about pipewire as it loads)
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -11,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.runtime.corner_press import CORNER_PX
-from kiosk.runtime.speech import Reader, create_reader
+from kiosk.runtime.speech import Reader
 from kiosk.session import HOME, Place, Screen, Session, TextSize
 from kiosk.settings import resources_dir
 from kiosk.ui.main_window import KioskWindow
@@ -28,14 +26,6 @@ PLACES = [
     Place(Screen.CHECKLIST, "overdose"),
     Place(Screen.CALL),
 ]
-
-
-@pytest.fixture
-def reader() -> Iterator[Reader]:
-    made = create_reader("mock")
-    assert made is not None
-    yield made
-    made.stop()
 
 
 def make(qtbot: QtBot, reader: Reader, width: int, height: int) -> KioskWindow:
