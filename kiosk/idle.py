@@ -7,6 +7,10 @@ import math
 import time
 from collections.abc import Callable
 
+#: Speech holds the idle clock for at most this long after the last touch (a whole drug
+#: page takes 7 to 9 minutes to read aloud).
+MAX_BUSY_S = 15 * 60
+
 
 class IdlePhase(enum.Enum):
     """Where the idle countdown stands."""
@@ -30,7 +34,7 @@ class IdleClock:
         self.countdown_s = countdown_s
         self.set_timings(warn_after_s, countdown_s)
         self._clock = clock
-        self._last = clock()
+        self._last = self._touched = clock()
         self._ticked: float | None = None
 
     def set_timings(self, warn_after_s: float, countdown_s: float) -> None:
@@ -42,17 +46,22 @@ class IdleClock:
 
     def touch(self) -> None:
         """A visitor did something: start counting again."""
-        self._last = self._clock()
+        self._last = self._touched = self._clock()
+        self._ticked = None  # (time before this touch is never credited)
 
     def tick(self, *, busy: bool) -> None:
         """Called on every check: time the kiosk spends busy does not count as idle.
 
         Busy is speech playing: a visitor listening to a page, or to the warning itself,
-        has not gone away, and the countdown waits until the voice has finished.
+        has not gone away, and the countdown waits until the voice has finished. Only the
+        time between two checks counts, never more than now, and at most MAX_BUSY_S after
+        the last touch: a voice that seems to speak for ever (a stuck speech service) must
+        not keep one visitor's page up for the next.
         """
         now = self._clock()
-        if busy and self._ticked is not None:
-            self._last += now - self._ticked
+        held = now - self._touched < MAX_BUSY_S
+        if busy and held and self._ticked is not None:
+            self._last = min(now, self._last + now - self._ticked)
         self._ticked = now
 
     def idle_for(self) -> float:

@@ -57,6 +57,9 @@ class SpeechProcess(QObject):
         self._speaking = False
         self._volume = DEFAULT_VOLUME
         self._pings = 0
+        #: The number of the newest utterance: news of an older one arrives late, and a
+        #: stale "speaking" must not look like the start of the new one.
+        self._said = 0
         self._buffer = b""
         self._process: QProcess | None = None
         self._waiting = self._timer(timeout_s, self._gave_up)
@@ -90,7 +93,8 @@ class SpeechProcess(QObject):
 
     def speak(self, text: str, language: str) -> None:
         """Read ``text`` in ``language`` (nothing while no child is ready)."""
-        self._send({"say": text, "language": language})
+        self._said += 1
+        self._send({"say": text, "language": language, "n": self._said})
 
     def stop(self) -> None:
         """Stop reading at once."""
@@ -159,6 +163,8 @@ class SpeechProcess(QObject):
             log.info("read aloud is on (try %d, in its own process)", self.attempts)
             self.available_changed.emit(True)
         elif "speaking" in message:
+            if message.get("n", self._said) != self._said:
+                return  # about an utterance already replaced
             self._speaking = bool(message["speaking"])
             self.speaking_changed.emit(self._speaking)
         elif "pong" in message:
@@ -207,11 +213,14 @@ class SpeechProcess(QObject):
                 process.readyReadStandardOutput,
             ):
                 signal.disconnect()
-            # Deleted once it has ended (never waited for here: the screen goes on).
-            process.finished.connect(process.deleteLater)
-            process.kill()
-            if wait:
-                process.waitForFinished(1000)
+            if process.state() == QProcess.ProcessState.NotRunning:
+                process.deleteLater()  # (ended, or never started: no finished to come)
+            else:
+                # Deleted once it has ended (never waited for here: the screen goes on).
+                process.finished.connect(process.deleteLater)
+                process.kill()
+                if wait:
+                    process.waitForFinished(1000)
         if was_ready:
             self._speaking = False
             self.available_changed.emit(False)

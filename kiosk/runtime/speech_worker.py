@@ -6,9 +6,10 @@ no frame, no timer, no touch for as long as it hung). In a child of its own the 
 hang without stopping a single frame: the kiosk (runtime.speech.SpeechProcess) stops
 waiting and starts a new child.
 
-Commands, one JSON object a line: ``{"say": text, "language": code}``, ``{"stop": true}``,
-``{"reset": true}``, ``{"volume": 0.0-1.0}``, ``{"ping": n}``, ``{"voices": [codes]}``.
-Answers: ``{"ready": true}`` once the engine works, ``{"speaking": bool}``, ``{"pong": n}``,
+Commands, one JSON object a line: ``{"say": text, "language": code, "n": number}``,
+``{"stop": true}``, ``{"reset": true}``, ``{"volume": 0.0-1.0}``, ``{"ping": n}``,
+``{"voices": [codes]}``. Answers: ``{"ready": true}`` once the engine works,
+``{"speaking": bool, "n": number of the utterance}``, ``{"pong": n}``,
 ``{"engine": name, "voices": [[locale, voice], ...]}``, ``{"failed": why}``.
 Nothing spoken is written anywhere but to the engine.
 """
@@ -60,7 +61,11 @@ def worker_main(engine_name: str | None) -> int:
     if reader is None:
         _send({"failed": "no working speech engine"})
         return 1
-    reader.speaking_changed.connect(lambda speaking: _send({"speaking": bool(speaking)}))
+    #: The number of the utterance being spoken (the kiosk ignores news of older ones).
+    said = [0]
+    reader.speaking_changed.connect(
+        lambda speaking: _send({"speaking": bool(speaking), "n": said[0]})
+    )
     reader.failed.connect(lambda why: _send({"failed": str(why)}))
 
     def handle(text: str) -> None:
@@ -71,6 +76,7 @@ def worker_main(engine_name: str | None) -> int:
         if not isinstance(command, dict):
             return
         if "say" in command:
+            said[0] = int(command.get("n", 0))
             reader.speak(str(command["say"]), str(command.get("language", "en")))
         elif "stop" in command:
             reader.stop()

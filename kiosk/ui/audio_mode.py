@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -89,8 +89,8 @@ class AudioMode(QObject):
         self._armed: QWidget | None = None
         #: A list row touched once: (its list, its row).
         self._armed_row: tuple[QAbstractItemView, int] | None = None
-        #: The list whose current row is said as the keys move it.
-        self._followed: QAbstractItemView | None = None
+        #: The selection model of the list whose current row is said as the keys move it.
+        self._followed: QItemSelectionModel | None = None
         self._swallowing = False
         self._tapped: tuple[QLabel, QPoint] | None = None
         self._pending: list[str] = []
@@ -105,6 +105,11 @@ class AudioMode(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     # -- what the window asks ----------------------------------------------------------
+
+    @property
+    def hearable(self) -> bool:
+        """Audio mode is on and a voice can be heard (the speech engine works now)."""
+        return self.active and self._speech is not None and self._speech.available
 
     def exclude(self, widget: QWidget) -> None:
         """Never speak ``widget`` or anything in it (the staff PIN pad and panel)."""
@@ -194,8 +199,8 @@ class AudioMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In audio mode a first touch on a control speaks it; the second one uses it."""
-        if not self.active or not isinstance(watched, QWidget):
-            return False
+        if not self.hearable or not isinstance(watched, QWidget):
+            return False  # (with no voice to say it, a first touch must act at once)
         if watched.window() is not self._window:
             return False  # another window's (a second kiosk window in tests, a preview)
         kind = event.type()
@@ -214,6 +219,8 @@ class AudioMode(QObject):
         return False
 
     def _pressed(self, watched: QWidget, event: QMouseEvent) -> bool:
+        # (a release another filter swallowed, e.g. after a staff hold, never reached us)
+        self._swallowing = False
         if self._is_quiet(watched):
             return False
         view = list_of(watched)
@@ -259,22 +266,24 @@ class AudioMode(QObject):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """A keypad moved the focus: say where it is now."""
-        if not self.active or new is None or new is self._armed or self._is_quiet(new):
+        if not self.hearable or new is None or new is self._armed or self._is_quiet(new):
             return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # focus that comes with a touch: the touch itself is said (see _pressed)
         if isinstance(new, QAbstractItemView) and self._window.isAncestorOf(new):
             self._follow(new)
             return
-        control = control_of(new, self._window)
+        control = new if has_links(new) else control_of(new, self._window)
         if control is new:
             self._arm(control, touched=False)
 
     def _follow(self, view: QAbstractItemView) -> None:
         """A keypad is in a list: say the list, then each row the arrows move to."""
         self._disarm()
-        self._followed = view
         model = view.selectionModel()
         if model is not None:
             model.currentChanged.connect(self._row_changed)
+            self._followed = model
         self._interrupt(touched=False)
         current = view.currentIndex()
         said = [view.accessibleName(), view.accessibleDescription()]
@@ -341,9 +350,7 @@ class AudioMode(QObject):
         self._armed_row = None
         followed, self._followed = self._followed, None
         if followed is not None and shiboken6.isValid(followed):
-            model = followed.selectionModel()
-            if model is not None:
-                model.currentChanged.disconnect(self._row_changed)
+            followed.currentChanged.disconnect(self._row_changed)
         self._swallowing = False
         checkable = isinstance(armed, QAbstractButton) and shiboken6.isValid(armed)
         if isinstance(armed, QAbstractButton) and checkable and armed.isCheckable():

@@ -379,7 +379,8 @@ class KioskWindow(QWidget):
         speaks = self.reader is not None and self.reader.available
         readable = self.current is not None and bool(self.current.spoken_lines())
         self.top_bar.listen.setVisible(speaks and readable)
-        self.top_bar.audio.setVisible(speaks)
+        # (while audio mode is on it stays, so it can always be turned off)
+        self.top_bar.audio.setVisible(speaks or self.session.audio)
 
     def _label_listen(self, speaking: bool) -> None:
         # In audio mode every touch is spoken: Listen says Stop reading only while it reads.

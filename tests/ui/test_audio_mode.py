@@ -6,13 +6,13 @@ asked to say is recorded at its ``say``.
 
 from __future__ import annotations
 
-import PySide6.QtTextToSpeech  # noqa: F401  (it warns once about pipewire as it loads)
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.runtime.speech import DEFAULT_VOLUME, Reader
+from kiosk.runtime.speech import DEFAULT_VOLUME, Reader, SpeechService
 from kiosk.session import ATTRACT, HOME, Place, Screen, Session
 from kiosk.settings import resources_dir
 from kiosk.ui.main_window import KioskWindow
@@ -348,3 +348,38 @@ def test_page_text_with_a_link_is_said_before_the_link_can_open(
     said = heard.last(qtbot)
     assert "pump warning signs" in said and "with a link" in said and "Touch again" in said
     assert kiosk.session.place == Place(Screen.DRUG, "baclofen")  # nothing opened yet
+
+
+def test_with_no_voice_yet_audio_mode_never_holds_a_touch_back(
+    qtbot: QtBot, fonts_loaded: None
+) -> None:
+    """No voice yet (or the engine is down): a touch acts at once; Audio can be undone."""
+    speech = SpeechService(lambda: QTextToSpeech("mock"))  # not started: no voice yet
+    window = KioskWindow(
+        catalog_of(SHIPPED_CONTENT), Session("en"), load_template(resources_dir()), speech
+    )
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.toggle_audio()
+    assert window.session.audio and not window.audio.hearable
+    assert window.top_bar.audio.isVisible()
+    tap(qtbot, button(window, "Medication information"))
+    assert window.session.place.screen is Screen.DRUG_LIST
+
+
+def test_a_keypad_hears_a_link_before_it_follows_it(
+    qtbot: QtBot, kiosk: KioskWindow, heard: Heard
+) -> None:
+    kiosk.go(Place(Screen.DRUG, "baclofen"))
+    kiosk.toggle_audio()
+    page = kiosk.current
+    assert page is not None
+    linked = next(
+        label for label in page.findChildren(QLabel) if "checklist:baclofen-pump" in label.text()
+    )
+    tab_to(qtbot, kiosk, linked)
+    said = heard.last(qtbot).splitlines()[-1]
+    assert "pump warning signs" in said and "with a link" in said
+    assert "Touch again" not in said  # (a key, not a touch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.idle import IdleClock, IdlePhase
+from kiosk.idle import MAX_BUSY_S, IdleClock, IdlePhase
 
 WARN = 90.0
 COUNTDOWN = 30.0
@@ -198,3 +198,26 @@ def test_the_first_tick_after_a_quiet_spell_counts_it(idle: IdleClock, clock: Fa
     clock.now += 30
     idle.tick(busy=True)
     assert idle.idle_for() == pytest.approx(30)
+
+
+def test_time_before_a_touch_is_never_credited(idle: IdleClock, clock: FakeClock) -> None:
+    """Hours on the attract screen (checks off), then speech at the first check: no credit."""
+    idle.tick(busy=False)
+    clock.now += 3 * 3600
+    idle.touch()  # the watcher is turned on again for a new visit
+    clock.now += 0.5
+    idle.tick(busy=True)
+    assert idle.idle_for() >= 0
+    clock.now += WARN + 1
+    idle.tick(busy=False)
+    assert idle.phase() is IdlePhase.WARNING
+
+
+def test_a_voice_that_never_stops_does_not_hold_the_clock_for_ever(
+    idle: IdleClock, clock: FakeClock
+) -> None:
+    idle.tick(busy=False)
+    for _ in range(int(2 * MAX_BUSY_S)):  # "speaking" for twice the cap
+        clock.now += 1
+        idle.tick(busy=True)
+    assert idle.phase() is IdlePhase.EXPIRED  # the next visitor gets a fresh kiosk
