@@ -331,6 +331,13 @@ def test_nothing_of_a_new_screen_is_said_outside_audio_mode(
     assert heard.said == []
 
 
+def pump_link(page: QWidget) -> QLabel:
+    """The baclofen page's text with the link to the pump checklist."""
+    return next(
+        label for label in page.findChildren(QLabel) if "checklist:baclofen-pump" in label.text()
+    )
+
+
 def test_page_text_with_a_link_is_said_before_the_link_can_open(
     qtbot: QtBot, kiosk: KioskWindow, heard: Heard
 ) -> None:
@@ -338,9 +345,7 @@ def test_page_text_with_a_link_is_said_before_the_link_can_open(
     kiosk.toggle_audio()
     page = kiosk.current
     assert page is not None and page.scroll_area is not None
-    linked = next(
-        label for label in page.findChildren(QLabel) if "checklist:baclofen-pump" in label.text()
-    )
+    linked = pump_link(page)
     page.scroll_area.ensureWidgetVisible(linked)  # type: ignore[attr-defined]
     qtbot.wait(50)
     heard.clear()
@@ -376,9 +381,7 @@ def test_a_keypad_hears_a_link_before_it_follows_it(
     kiosk.toggle_audio()
     page = kiosk.current
     assert page is not None
-    linked = next(
-        label for label in page.findChildren(QLabel) if "checklist:baclofen-pump" in label.text()
-    )
+    linked = pump_link(page)
     tab_to(qtbot, kiosk, linked)
     said = heard.last(qtbot).splitlines()[-1]
     assert "pump warning signs" in said and "with a link" in said
